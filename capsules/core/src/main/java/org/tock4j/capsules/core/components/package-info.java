@@ -1,0 +1,12 @@
+/**
+ * Internal: the components that build the core capsules, found with {@link java.util.ServiceLoader}.
+ *
+ * <pre>{@code
+ * ServiceLoader.load(CapsuleComponent.class).stream()
+ *         .map(ServiceLoader.Provider::get)
+ *         .filter(c -> c.name().equals("console"))   // also "alarm", "led"
+ *         .findFirst().orElseThrow()
+ *         .create(context);
+ * }</pre>
+ */
+package org.tock4j.capsules.core.components;
