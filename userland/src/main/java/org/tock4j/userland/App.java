@@ -7,7 +7,7 @@ package org.tock4j.userland;
  * public final class Hello implements App {
  *     public String name() { return "hello"; }
  *     public void main(Syscalls sys) {
- *         Console.write(sys, "Hello World!\r\n");
+ *         new Libtock(sys).console().write("Hello World!\r\n");   // org.tock4j.userland.libtock
  *     }
  * }
  * // module-info.java:  provides org.tock4j.userland.App with org.example.Hello;

@@ -1,0 +1,17 @@
+/**
+ * Example apps, each a ServiceLoader provider of {@code org.tock4j.userland.App} named by its TBF package name.
+ *
+ * <pre>
+ *   hello   prints "Hello World!\r\n" on the console          (libtock-c examples/c_hello)
+ *   blink   counts in binary on the LEDs, 250 ms per step      (libtock-c examples/blink)
+ * </pre>
+ */
+module org.tock4j.apps {
+    requires org.tock4j.userland;
+
+    exports org.tock4j.apps;
+
+    provides org.tock4j.userland.App with
+            org.tock4j.apps.Hello,
+            org.tock4j.apps.Blink;
+}
