@@ -1,0 +1,18 @@
+/**
+ * The simulation substrate every emulated chip stands on: a deterministic virtual clock with its event
+ * queue, paged RAM and flash behind a memory bus, declarative MMIO register banks, interrupt lines, and the
+ * outside world (pins as wires, UARTs as byte links).
+ *
+ * <pre>
+ *   VirtualClock ◄── peripheral models schedule events ──► InterruptLine ──► NVIC (chips.cortexm)
+ *   MemoryBus ── RAM / flash (PagedMemory) ── RegisterBank (MMIO) ◄── drivers via MmioRegisters
+ *   world: PinWire, UartLink ◄── tests, the CLI
+ * </pre>
+ */
+module org.tock4j.chips.emulator {
+    requires transitive org.tock4j.kernel.api;
+
+    exports org.tock4j.chips.emulator;
+    exports org.tock4j.chips.emulator.mmio;
+    exports org.tock4j.chips.emulator.world;
+}

@@ -1,0 +1,280 @@
+package org.tock4j.chips.emulator;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.tock4j.chips.emulator.mmio.MmioDevice;
+import org.tock4j.chips.emulator.mmio.RegisterBank;
+import org.tock4j.kernel.platform.PhysicalMemory;
+
+/**
+ * A chip's physical address space: RAM and flash regions backed by {@link PagedMemory} and peripherals'
+ * MMIO registers, little-endian, with 32-bit unsigned addresses. An access where nothing is mapped throws a
+ * {@link BusFault} naming the address.
+ *
+ * <pre>{@code
+ * MemoryBus bus = new MemoryBus();
+ * bus.mapMemory("FLASH", 0x0000_0000, new PagedMemory(1 << 20, (byte) 0xFF), RegionKind.FLASH);
+ * bus.mapMemory("RAM", 0x2000_0000, new PagedMemory(256 << 10, (byte) 0x00), RegionKind.RAM);
+ * bus.mapDevice(uarteRegisters);                 // a RegisterBank
+ * bus.regionOf(0x2000_0100);                     // Optional[RAM [0x20000000..0x20040000) RAM]
+ * }</pre>
+ *
+ * <p>Word accesses to peripherals must be aligned (a {@link BusFault} otherwise). A byte read from a
+ * peripheral reads the containing word; a byte write to a peripheral is reported by the device and
+ * ignored. Writes to flash through the bus act like a debugger programming it (the NVMC is not needed).
+ *
+ * <p>Tock counterpart: none; on hardware the kernel dereferences raw pointers.
+ */
+public final class MemoryBus implements PhysicalMemory {
+    private static final Logger LOG = System.getLogger(MemoryBus.class.getName());
+
+    private final List<Mapping> mappings = new ArrayList<>();
+    private final List<Mapping> background = new ArrayList<>();
+    private Mapping lastHit;
+
+    private record Mapping(MemoryRegion region, PagedMemory memory, MmioDevice device) {
+        int offset(int address) {
+            return address - region.start();
+        }
+    }
+
+    /** Maps {@code memory} at {@code start} as RAM or flash. */
+    public MemoryRegion mapMemory(String name, int start, PagedMemory memory, RegionKind kind) {
+        if (kind == RegionKind.PERIPHERAL) {
+            throw new IllegalArgumentException(name + ": memory cannot be mapped as a peripheral");
+        }
+        MemoryRegion region = new MemoryRegion(name, start, memory.size(), kind);
+        add(new Mapping(region, Objects.requireNonNull(memory), null));
+        return region;
+    }
+
+    /** Maps a peripheral's registers at {@code [start, start + size)}. */
+    public MemoryRegion mapDevice(int start, int size, MmioDevice device) {
+        MemoryRegion region = new MemoryRegion(device.name(), start, size, RegionKind.PERIPHERAL);
+        add(new Mapping(region, null, device));
+        return region;
+    }
+
+    /**
+     * Maps {@code device} under everything else in {@code [start, start + size)}: it answers only where no
+     * other mapping does (the part of a chip's peripheral space the emulator does not model).
+     */
+    public MemoryRegion mapBackground(int start, int size, MmioDevice device) {
+        MemoryRegion region = new MemoryRegion(device.name(), start, size, RegionKind.PERIPHERAL);
+        background.add(new Mapping(region, null, device));
+        return region;
+    }
+
+    /** Maps a register bank over its window. */
+    public MemoryRegion mapDevice(RegisterBank bank) {
+        return mapDevice(bank.windowStart(), bank.windowSize(), bank);
+    }
+
+    /** The region holding {@code address}, if anything is mapped there. */
+    public Optional<MemoryRegion> regionOf(int address) {
+        Mapping m = find(address);
+        return m == null ? Optional.empty() : Optional.of(m.region());
+    }
+
+    /** Every mapped region, by address. */
+    public List<MemoryRegion> regions() {
+        return mappings.stream().map(Mapping::region).toList();
+    }
+
+    @Override
+    public byte read8(int address) {
+        Mapping m = require(address, "read8");
+        if (m.memory() != null) {
+            return m.memory().read8(m.offset(address));
+        }
+        int word = m.device().read32(address & ~3);
+        return (byte) (word >>> ((address & 3) * 8));
+    }
+
+    @Override
+    public void write8(int address, byte value) {
+        Mapping m = require(address, "write8");
+        if (m.memory() != null) {
+            m.memory().write8(m.offset(address), value);
+        } else {
+            m.device().unsupportedByteWrite(address);
+        }
+    }
+
+    @Override
+    public int read32(int address) {
+        Mapping m = require(address, "read32");
+        if (m.memory() != null) {
+            int offset = m.offset(address);
+            if (fitsWord(m, offset)) {
+                PagedMemory mem = m.memory();
+                return (mem.read8(offset) & 0xFF)
+                        | (mem.read8(offset + 1) & 0xFF) << 8
+                        | (mem.read8(offset + 2) & 0xFF) << 16
+                        | (mem.read8(offset + 3) & 0xFF) << 24;
+            }
+            return (read8(address) & 0xFF)
+                    | (read8(address + 1) & 0xFF) << 8
+                    | (read8(address + 2) & 0xFF) << 16
+                    | (read8(address + 3) & 0xFF) << 24;
+        }
+        requireAligned(m, address, "read32");
+        return m.device().read32(address);
+    }
+
+    @Override
+    public void write32(int address, int value) {
+        Mapping m = require(address, "write32");
+        if (m.memory() != null) {
+            int offset = m.offset(address);
+            if (fitsWord(m, offset)) {
+                PagedMemory mem = m.memory();
+                mem.write8(offset, (byte) value);
+                mem.write8(offset + 1, (byte) (value >>> 8));
+                mem.write8(offset + 2, (byte) (value >>> 16));
+                mem.write8(offset + 3, (byte) (value >>> 24));
+                return;
+            }
+            for (int i = 0; i < 4; i++) {
+                write8(address + i, (byte) (value >>> (8 * i)));
+            }
+            return;
+        }
+        requireAligned(m, address, "write32");
+        m.device().write32(address, value);
+    }
+
+    @Override
+    public void read(int address, byte[] into, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, into.length);
+        while (length > 0) {
+            Mapping m = require(address, "read");
+            int chunk = chunkIn(m, address, length);
+            if (m.memory() != null) {
+                m.memory().read(m.offset(address), into, offset, chunk);
+            } else {
+                for (int i = 0; i < chunk; i++) {
+                    into[offset + i] = read8(address + i);
+                }
+            }
+            address += chunk;
+            offset += chunk;
+            length -= chunk;
+        }
+    }
+
+    @Override
+    public void write(int address, byte[] from, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, from.length);
+        while (length > 0) {
+            Mapping m = require(address, "write");
+            int chunk = chunkIn(m, address, length);
+            if (m.memory() != null) {
+                m.memory().write(m.offset(address), from, offset, chunk);
+            } else {
+                for (int i = 0; i < chunk; i++) {
+                    write8(address + i, from[offset + i]);
+                }
+            }
+            address += chunk;
+            offset += chunk;
+            length -= chunk;
+        }
+    }
+
+    @Override
+    public void fill(int address, int length, byte value) {
+        if (length < 0) {
+            throw new IllegalArgumentException("negative length: " + length);
+        }
+        while (length > 0) {
+            Mapping m = require(address, "fill");
+            int chunk = chunkIn(m, address, length);
+            if (m.memory() != null) {
+                m.memory().fill(m.offset(address), chunk, value);
+            } else {
+                for (int i = 0; i < chunk; i++) {
+                    write8(address + i, value);
+                }
+            }
+            address += chunk;
+            length -= chunk;
+        }
+    }
+
+    private static boolean fitsWord(Mapping m, int offset) {
+        return m.region().size() >= 4 && Integer.compareUnsigned(offset, m.region().size() - 4) <= 0;
+    }
+
+    private int chunkIn(Mapping m, int address, int length) {
+        if (m.device() != null) {
+            return 1; // peripherals byte by byte (a specific mapping may begin inside a background one)
+        }
+        long left = m.region().end() - Integer.toUnsignedLong(address);
+        return (int) Math.min(left, length);
+    }
+
+    private void add(Mapping mapping) {
+        for (Mapping other : mappings) {
+            MemoryRegion a = mapping.region();
+            MemoryRegion b = other.region();
+            if (Integer.toUnsignedLong(a.start()) < b.end() && Integer.toUnsignedLong(b.start()) < a.end()) {
+                throw new IllegalArgumentException("cannot map " + a + ": it overlaps " + b);
+            }
+        }
+        mappings.add(mapping);
+        mappings.sort(Comparator.comparingLong(x -> Integer.toUnsignedLong(x.region().start())));
+        LOG.log(Level.DEBUG, "mapped {0}", mapping.region());
+    }
+
+    private Mapping find(int address) {
+        Mapping hit = lastHit;
+        if (hit != null && hit.region().contains(address)) {
+            return hit;
+        }
+        for (Mapping m : mappings) {
+            if (m.region().contains(address)) {
+                lastHit = m;
+                return m;
+            }
+        }
+        for (Mapping m : background) {
+            if (m.region().contains(address)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private Mapping require(int address, String access) {
+        Mapping m = find(address);
+        if (m == null) {
+            throw new BusFault(address, access + " where no memory or peripheral is mapped");
+        }
+        return m;
+    }
+
+    private static void requireAligned(Mapping m, int address, String access) {
+        if ((address & 3) != 0) {
+            throw new BusFault(address, "unaligned " + access + " of peripheral " + m.region().name());
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("MemoryBus");
+        for (Mapping m : mappings) {
+            sb.append("\n  ").append(m.region());
+        }
+        for (Mapping m : background) {
+            sb.append("\n  (background) ").append(m.region());
+        }
+        return sb.toString();
+    }
+}

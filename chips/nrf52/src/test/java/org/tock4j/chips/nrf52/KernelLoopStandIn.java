@@ -1,0 +1,31 @@
+package org.tock4j.chips.nrf52;
+
+import org.tock4j.chips.emulator.VirtualClock;
+
+/** The part of Tock's kernel loop that touches the chip: service interrupts, else sleep. For tests only. */
+final class KernelLoopStandIn {
+
+    private KernelLoopStandIn() {}
+
+    /** Runs the chip until virtual time {@code horizonNs}, or until nothing more can happen. */
+    static void runUntil(Nrf52840 chip, long horizonNs) {
+        VirtualClock clock = chip.clock();
+        clock.setHorizon(horizonNs);
+        while (true) {
+            chip.servicePendingInterrupts();
+            long before = clock.now();
+            long eventsBefore = clock.eventsRun();
+            chip.atomic(() -> {
+                if (!chip.hasPendingInterrupts()) {
+                    chip.sleep();
+                }
+            });
+            if (chip.hasPendingInterrupts()) {
+                continue;
+            }
+            if (clock.now() >= horizonNs || (clock.now() == before && clock.eventsRun() == eventsBefore)) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.tock4j.chips.nrf52;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+import org.junit.jupiter.api.Test;
+import org.tock4j.chips.emulator.BusFault;
+import org.tock4j.chips.emulator.MemoryBus;
+import org.tock4j.chips.emulator.MemoryRegion;
+import org.tock4j.chips.emulator.RegionKind;
+import org.tock4j.chips.emulator.world.TransmittedByte;
+import org.tock4j.chips.nrf5x.PeripheralInterrupts;
+import org.tock4j.kernel.KernelPanic;
+import org.tock4j.kernel.hil.time.Ticks;
+import org.tock4j.kernel.hil.uart.Parameters;
+
+class Nrf52840Tests {
+    private final Nrf52840 chip = new Nrf52840();
+    private final MemoryBus bus = chip.memory();
+
+    @Test
+    void flashIsOneMebibyteAtZeroAndErased() {
+        assertThat(chip.flashStart()).isZero();
+        assertThat(chip.flashSize()).isEqualTo(1 << 20);
+        assertThat(bus.read32(0x0)).isEqualTo(0xFFFF_FFFF);
+        assertThat(bus.read32(0xF_FFFC)).isEqualTo(0xFFFF_FFFF);
+        assertThat(bus.regionOf(0x8_0000)).get().extracting(MemoryRegion::kind).isEqualTo(RegionKind.FLASH);
+    }
+
+    @Test
+    void ramIs256KibibytesAt0x20000000AndZero() {
+        assertThat(chip.ramStart()).isEqualTo(0x2000_0000);
+        assertThat(chip.ramSize()).isEqualTo(256 * 1024);
+        assertThat(bus.read32(0x2003_FFFC)).isZero();
+        assertThat(bus.regionOf(0x2000_0000)).get().extracting(MemoryRegion::name).isEqualTo("RAM");
+    }
+
+    @Test
+    void addressesOutsideTheMemoryMapAreBusFaults() {
+        assertThatThrownBy(() -> bus.read32(0x2004_0000)).isInstanceOf(BusFault.class).hasMessageContaining("0x20040000");
+        assertThatThrownBy(() -> bus.read32(0x3000_0000)).isInstanceOf(BusFault.class);
+    }
+
+    @Test
+    void unmodelledPeripheralsStoreWritesAndNeverFault() {
+        bus.write32(0x4000_0000, 1); // CLOCK TASKS_HFCLKSTART
+        assertThat(bus.read32(0x4000_0000)).isEqualTo(1);
+        assertThat(bus.read32(0x1000_0100)).isEqualTo(0xFFFF_FFFF); // FICR
+        assertThat(Nrf52840MemoryMap.peripheralAt(0x4000_D004)).isEqualTo("RNG");
+    }
+
+    @Test
+    void everyInterruptLineIsEnabledAfterReset() {
+        assertThat(chip.nvic().isEnabled(PeripheralInterrupts.UART0)).isTrue();
+        assertThat(chip.nvic().isEnabled(47)).isTrue();
+        assertThat(chip.hasPendingInterrupts()).isFalse();
+    }
+
+    @Test
+    void aPendingInterruptNoDriverHandlesIsAKernelPanic() {
+        bus.write32(0xE000_E200, 1 << PeripheralInterrupts.RNG); // NVIC_ISPR0
+
+        assertThatThrownBy(chip::servicePendingInterrupts).isInstanceOf(KernelPanic.class)
+                .hasMessage("unhandled interrupt 13");
+    }
+
+    @Test
+    void sleepSkipsEventsThatRaiseNoInterruptAndWakesAtTheFirstThatDoes() {
+        chip.uarte0().initialize(6, 8, OptionalInt.empty(), OptionalInt.empty());
+        chip.uarte0().configure(Parameters.console115200());
+        chip.uarte0().transmitBuffer("Hi".getBytes(), 2); // byte events, then ENDTX
+
+        chip.sleep();
+
+        assertThat(chip.hasPendingInterrupts()).isTrue();
+        assertThat(chip.clock().now()).isEqualTo(173_612);
+    }
+
+    @Test
+    void sleepStopsAtTheHorizon() {
+        chip.rtc1().start();
+        chip.rtc1().setAlarm(chip.rtc1().now(), Ticks.of(32_768, 24)); // 1 s
+        chip.clock().setHorizon(250_000_000);
+
+        chip.sleep();
+
+        assertThat(chip.clock().now()).isEqualTo(250_000_000);
+        assertThat(chip.hasPendingInterrupts()).isFalse();
+    }
+
+    @Test
+    void sleepingWithNothingScheduledReturnsAtOnce() {
+        chip.sleep();
+        assertThat(chip.clock().now()).isZero();
+    }
+
+    @Test
+    void theSameInputsGiveTheSameRun() {
+        assertThat(scenario()).isEqualTo(scenario());
+    }
+
+    private static List<Object> scenario() {
+        Nrf52840 c = new Nrf52840(Nrf52840.Config.defaults().withSeed(7));
+        List<Object> trace = new ArrayList<>();
+        c.uarte0().initialize(6, 8, OptionalInt.empty(), OptionalInt.empty());
+        c.uarte0().configure(Parameters.console115200());
+        c.rtc1().start();
+        c.rtc1().setAlarmClient(() -> {
+            trace.add("alarm@" + c.clock().now());
+            c.uarte0().transmitBuffer("tick".getBytes(), 4);
+        });
+        c.rtc1().setAlarm(c.rtc1().now(), Ticks.of(1_000, 24));
+        c.pin(0, 13).addListener((wire, edge) -> trace.add(edge));
+        c.gpioPin(0, 13).makeOutput();
+        c.gpioPin(0, 13).set();
+        KernelLoopStandIn.runUntil(c, 1_000_000_000);
+        trace.addAll(c.uartLink(0).transmitted());
+        trace.add(c.clock().now());
+        return trace;
+    }
+
+    @Test
+    void theChipProvidesItsCoreMpuAndSchedulerTimer() {
+        assertThat(chip.cpu().frequencyHz()).isEqualTo(64_000_000);
+        assertThat(chip.mpu().numberTotalRegions()).isEqualTo(8);
+        chip.systick().start(1_000);
+        assertThat(chip.systick().getRemainingUs()).hasValue(1_000);
+        assertThat(chip.config()).isEqualTo(Nrf52840.Config.defaults());
+    }
+
+    @Test
+    void atomicDefersInterruptsUntilItEnds() {
+        chip.cpu().enterUserspace();
+        chip.atomic(() -> bus.write32(0xE000_E200, 1 << PeripheralInterrupts.UART0));
+        assertThat(chip.cpu().takePendingException()).isTrue();
+        assertThat(chip.nvic().isEnabled(PeripheralInterrupts.UART0)).isFalse();
+    }
+
+    @Test
+    void theStatePrintsAsTockPrintsTheCortexMFaultStatus() {
+        assertThat(chip.printState()).contains("---| Cortex-M Fault Status |---", "No Cortex-M faults detected.");
+    }
+
+    @Test
+    void onlyUarte0HasALink() {
+        assertThat(chip.uartLink(0).name()).isEqualTo("UARTE0");
+        assertThatThrownBy(() -> chip.uartLink(1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(chip.uartLink(0).transmitted()).isEmpty();
+        assertThat(new TransmittedByte(1, (byte) 'A').value()).isEqualTo((byte) 'A');
+    }
+}
