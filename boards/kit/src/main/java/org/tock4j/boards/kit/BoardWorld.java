@@ -1,0 +1,75 @@
+package org.tock4j.boards.kit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import org.tock4j.chips.emulator.VirtualClock;
+import org.tock4j.chips.emulator.world.PinWire;
+import org.tock4j.chips.emulator.world.UartLink;
+
+/**
+ * The board's wires to the outside world: its LEDs, named pins and UARTs, and the virtual clock they are
+ * timed on. Tests and the CLI observe and drive the board only through these.
+ *
+ * <pre>{@code
+ * world.led(0).isOn();
+ * world.uart("console").transmittedText();
+ * world.pin("P0.11").press();
+ * }</pre>
+ */
+public final class BoardWorld {
+    private final VirtualClock clock;
+    private final List<LedWire> leds;
+    private final Map<String, PinWire> pins;
+    private final Map<String, UartLink> uarts;
+
+    public BoardWorld(VirtualClock clock, List<LedWire> leds, Map<String, PinWire> pins,
+            Map<String, UartLink> uarts) {
+        this.clock = clock;
+        this.leds = List.copyOf(leds);
+        this.pins = new LinkedHashMap<>(pins);
+        this.uarts = new LinkedHashMap<>(uarts);
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    public List<LedWire> leds() {
+        return leds;
+    }
+
+    /** LED {@code index}, counting from 0 as the LED driver does. */
+    public LedWire led(int index) {
+        if (index < 0 || index >= leds.size()) {
+            throw new NoSuchElementException("LED " + index + " does not exist; the board has " + leds.size());
+        }
+        return leds.get(index);
+    }
+
+    public PinWire pin(String name) {
+        PinWire pin = pins.get(name);
+        if (pin == null) {
+            throw new NoSuchElementException("no pin named '" + name + "'; the board has " + pins.keySet());
+        }
+        return pin;
+    }
+
+    public Map<String, PinWire> pins() {
+        return Map.copyOf(pins);
+    }
+
+    public UartLink uart(String name) {
+        UartLink uart = uarts.get(name);
+        if (uart == null) {
+            throw new NoSuchElementException("no UART named '" + name + "'; the board has " + uarts.keySet());
+        }
+        return uart;
+    }
+
+    public Map<String, UartLink> uarts() {
+        return Map.copyOf(uarts);
+    }
+}

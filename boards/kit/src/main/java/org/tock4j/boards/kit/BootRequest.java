@@ -1,0 +1,143 @@
+package org.tock4j.boards.kit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.google.inject.Module;
+
+/**
+ * What to boot: a board (by name or by its Guice modules), the apps to run on it, and the run's settings.
+ *
+ * <pre>{@code
+ * Board board = Board.boot(BootRequest.board("nrf52840dk").apps("hello", "blink").seed(42));
+ * }</pre>
+ *
+ * <p>Without apps the board's default apps run.
+ */
+public final class BootRequest {
+    private final String boardName;
+    private final List<Module> modules;
+    private final List<String> appNames = new ArrayList<>();
+    private final List<AppSource> appSources = new ArrayList<>();
+    private final List<Path> appJars = new ArrayList<>();
+    private long seed;
+    private boolean realtime;
+    private boolean traceSyscalls;
+    private FaultPolicyChoice faultPolicy;
+    private Consumer<String> debug = line -> {};
+
+    private BootRequest(String boardName, List<Module> modules) {
+        this.boardName = boardName;
+        this.modules = List.copyOf(modules);
+    }
+
+    /** The board discovery finds under {@code name}. */
+    public static BootRequest board(String name) {
+        return new BootRequest(name, List.of());
+    }
+
+    /** A board given by its Guice modules (a custom board, or a base board's module plus overrides). */
+    public static BootRequest modules(String name, Module... modules) {
+        return new BootRequest(name, List.of(modules));
+    }
+
+    /** Apps by name, in order; replaces the board's default apps. */
+    public BootRequest apps(String... names) {
+        appNames.addAll(List.of(names));
+        return this;
+    }
+
+    public BootRequest apps(List<String> names) {
+        appNames.addAll(names);
+        return this;
+    }
+
+    /** An app given directly, after any named ones. */
+    public BootRequest app(AppSource source) {
+        appSources.add(source);
+        return this;
+    }
+
+    /** Jars to find apps in; their apps run after the named ones. */
+    public BootRequest appJar(Path jar) {
+        appJars.add(jar);
+        return this;
+    }
+
+    public BootRequest seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** Pace virtual time to the wall clock. */
+    public BootRequest realtime(boolean realtime) {
+        this.realtime = realtime;
+        return this;
+    }
+
+    /** Print every system call (Tock's {@code trace_syscalls}) to the debug sink. */
+    public BootRequest traceSyscalls(boolean trace) {
+        this.traceSyscalls = trace;
+        return this;
+    }
+
+    /** Overrides the board's fault policy. */
+    public BootRequest faultPolicy(FaultPolicyChoice policy) {
+        this.faultPolicy = policy;
+        return this;
+    }
+
+    /** Where kernel debug output goes. */
+    public BootRequest debug(Consumer<String> sink) {
+        this.debug = sink;
+        return this;
+    }
+
+    public String boardName() {
+        return boardName;
+    }
+
+    public List<Module> modules() {
+        return modules;
+    }
+
+    public List<String> appNames() {
+        return List.copyOf(appNames);
+    }
+
+    public List<AppSource> appSources() {
+        return List.copyOf(appSources);
+    }
+
+    public List<Path> appJars() {
+        return List.copyOf(appJars);
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public boolean realtime() {
+        return realtime;
+    }
+
+    public boolean traceSyscalls() {
+        return traceSyscalls;
+    }
+
+    public Optional<FaultPolicyChoice> faultPolicy() {
+        return Optional.ofNullable(faultPolicy);
+    }
+
+    public Consumer<String> debug() {
+        return debug;
+    }
+
+    /** Whether apps were chosen (otherwise the board's defaults run). */
+    public boolean appsChosen() {
+        return !appNames.isEmpty() || !appSources.isEmpty() || !appJars.isEmpty();
+    }
+}

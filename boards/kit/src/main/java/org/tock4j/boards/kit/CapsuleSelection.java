@@ -1,0 +1,19 @@
+package org.tock4j.boards.kit;
+
+/**
+ * A capsule a board runs: the component's name and the driver number it answers at.
+ *
+ * <pre>{@code
+ * CapsuleSelection.of("console", DriverNumber.CONSOLE)
+ * }</pre>
+ */
+public record CapsuleSelection(String component, int driverNumber) {
+    public static CapsuleSelection of(String component, int driverNumber) {
+        return new CapsuleSelection(component, driverNumber);
+    }
+
+    @Override
+    public String toString() {
+        return component + "@0x" + Integer.toHexString(driverNumber);
+    }
+}

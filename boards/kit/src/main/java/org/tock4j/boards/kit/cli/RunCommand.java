@@ -1,0 +1,100 @@
+package org.tock4j.boards.kit.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import org.tock4j.boards.kit.Board;
+import org.tock4j.boards.kit.BootRequest;
+import org.tock4j.boards.kit.FaultPolicyChoice;
+import org.tock4j.boards.kit.ProcessInfo;
+
+/** {@code ./tock4j run}: boots a board and runs it on virtual time, printing what it does. */
+@Command(name = "run", description = "Boot a board with apps and run it.", mixinStandardHelpOptions = true)
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--board", paramLabel = "NAME", description = "Board to boot (default: ${DEFAULT-VALUE}).")
+    String board = "nrf52840dk";
+
+    @Option(names = "--app", paramLabel = "NAME", description = "App to run; repeat for several. Replaces the "
+            + "board's default apps.")
+    List<String> apps = new ArrayList<>();
+
+    @Option(names = "--app-jar", paramLabel = "PATH", description = "Jar with more apps; repeatable.")
+    List<Path> appJars = new ArrayList<>();
+
+    @Option(names = "--for", paramLabel = "DURATION", converter = DurationParser.class,
+            description = "Virtual time to run: 250ms, 10s, 5m, 1h (default 10s; with --realtime: until Ctrl-C).")
+    Duration duration;
+
+    @Option(names = "--realtime", description = "Pace virtual time to the wall clock.")
+    boolean realtime;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Write a JSON summary of the run.")
+    Path summaryJson;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the board's randomness (default 0).")
+    long seed;
+
+    @Option(names = "--trace-syscalls", description = "Print every system call as Tock's trace_syscalls does.")
+    boolean traceSyscalls;
+
+    @Option(names = "--fault-policy", paramLabel = "POLICY", description = "panic, stop or restart.")
+    String faultPolicy;
+
+    @Override
+    public Integer call() throws IOException {
+        BootRequest request = BootRequest.board(board).apps(apps).seed(seed).realtime(realtime)
+                .traceSyscalls(traceSyscalls).debug(line -> System.out.println(line));
+        appJars.forEach(request::appJar);
+        if (faultPolicy != null) {
+            request.faultPolicy(FaultPolicyChoice.fromCliName(faultPolicy));
+        }
+        Duration runFor = duration != null ? duration : realtime ? Duration.ofNanos(Long.MAX_VALUE)
+                : Duration.ofSeconds(10);
+
+        long wallStart = System.nanoTime();
+        try (Board b = Board.boot(request)) {
+            RunOutput output = new RunOutput(System.out);
+            output.attach(b.world());
+            Thread hook = new Thread(b::requestStop);
+            Runtime.getRuntime().addShutdownHook(hook);
+            b.runFor(runFor);
+            output.flush(b.nowNs());
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the JVM is already shutting down; the summary still prints below.
+            }
+            long wall = System.nanoTime() - wallStart;
+            b.panic().ifPresent(report -> System.out.print(report));
+            printSummary(b, wall);
+            if (summaryJson != null) {
+                Files.writeString(summaryJson, SummaryJson.of(b));
+            }
+            return b.panic().isPresent() ? 1 : 0;
+        }
+    }
+
+    private static void printSummary(Board b, long wallNs) {
+        double virtualS = b.nowNs() / 1e9;
+        double wallS = wallNs / 1e9;
+        System.out.printf("--- %s after %.6f s of virtual time (%.2f s wall, %.0fx real time) ---%n", b.name(),
+                virtualS, wallS, wallS > 0 ? virtualS / wallS : 0);
+        for (ProcessInfo p : b.processes()) {
+            System.out.printf("  %-12s %-11s restarts %d  completion %s  syscalls %d%s%n", p.name(), p.state(),
+                    p.restarts(), p.completionCode().map(String::valueOf).orElse("-"), p.syscallCount(),
+                    p.fault().map(f -> "  fault: " + f).orElse(""));
+        }
+        if (b.panic().isPresent()) {
+            System.out.println("  kernel panicked");
+        }
+    }
+}

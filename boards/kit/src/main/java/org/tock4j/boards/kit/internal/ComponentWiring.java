@@ -1,0 +1,98 @@
+package org.tock4j.boards.kit.internal;
+
+import java.util.List;
+
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.name.Names;
+import com.google.inject.util.Types;
+
+import org.tock4j.kernel.capabilities.issue.Capability;
+import org.tock4j.kernel.component.CapsuleComponent;
+import org.tock4j.kernel.component.ComponentContext;
+import org.tock4j.kernel.component.HilDependency;
+import org.tock4j.kernel.core.Kernel;
+import org.tock4j.kernel.deferred.DeferredCalls;
+import org.tock4j.kernel.grant.AllowRoCount;
+import org.tock4j.kernel.grant.AllowRwCount;
+import org.tock4j.kernel.grant.Grant;
+import org.tock4j.kernel.grant.GrantType;
+import org.tock4j.kernel.grant.UpcallCount;
+
+/**
+ * The context one component builds its capsule in: grants at its driver number, the HILs the board bound for
+ * its declared dependencies (looked up in the board's injector), and the board's deferred calls.
+ */
+public final class ComponentWiring implements ComponentContext {
+    private final CapsuleComponent component;
+    private final int driverNumber;
+    private final Kernel kernel;
+    private final Injector injector;
+    private final DeferredCalls deferredCalls;
+
+    public ComponentWiring(CapsuleComponent component, int driverNumber, Kernel kernel, Injector injector,
+            DeferredCalls deferredCalls) {
+        this.component = component;
+        this.driverNumber = driverNumber;
+        this.kernel = kernel;
+        this.injector = injector;
+        this.deferredCalls = deferredCalls;
+    }
+
+    /** The Guice key a dependency is bound under. */
+    public static Key<?> keyOf(HilDependency<?> dependency) {
+        if (dependency.all()) {
+            return Key.get(Types.listOf(dependency.type()));
+        }
+        return dependency.qualifier().isEmpty()
+                ? Key.get(dependency.type())
+                : Key.get(dependency.type(), Names.named(dependency.qualifier()));
+    }
+
+    /** Whether the board binds something for {@code dependency}. */
+    public static boolean isBound(Injector injector, HilDependency<?> dependency) {
+        return injector.getExistingBinding(keyOf(dependency)) != null;
+    }
+
+    @Override
+    public int driverNumber() {
+        return driverNumber;
+    }
+
+    @Override
+    public <T> Grant<T> createGrant(GrantType<T> type, UpcallCount upcalls, AllowRoCount allowRo,
+            AllowRwCount allowRw) {
+        return kernel.createGrant(driverNumber, type, upcalls, allowRo, allowRw, Capability.memoryAllocation());
+    }
+
+    @Override
+    public <T> T hil(HilDependency<T> dependency) {
+        checkDeclared(dependency);
+        if (dependency.all()) {
+            throw new IllegalArgumentException(dependency + " is a list: use hils()");
+        }
+        return dependency.type().cast(injector.getInstance(keyOf(dependency)));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> List<T> hils(HilDependency<T> dependency) {
+        checkDeclared(dependency);
+        if (!dependency.all()) {
+            throw new IllegalArgumentException(dependency + " is a single HIL: use hil()");
+        }
+        return List.copyOf((List<T>) injector.getInstance(keyOf(dependency)));
+    }
+
+    @Override
+    public DeferredCalls deferredCalls() {
+        return deferredCalls;
+    }
+
+    private void checkDeclared(HilDependency<?> dependency) {
+        if (!component.dependencies().contains(dependency)) {
+            throw new IllegalStateException("component '" + component.name() + "' asked for " + dependency
+                    + " without declaring it in dependencies()");
+        }
+    }
+}

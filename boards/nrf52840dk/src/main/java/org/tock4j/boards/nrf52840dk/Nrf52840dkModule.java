@@ -1,0 +1,152 @@
+package org.tock4j.boards.nrf52840dk;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+
+import org.tock4j.boards.kit.AddressRange;
+import org.tock4j.boards.kit.BoardPlan;
+import org.tock4j.boards.kit.BoardSettings;
+import org.tock4j.boards.kit.BoardWorld;
+import org.tock4j.boards.kit.FaultPolicyChoice;
+import org.tock4j.boards.kit.LedWire;
+import org.tock4j.boards.kit.SchedulerChoice;
+import org.tock4j.capsules.core.virtualizers.MuxAlarm;
+import org.tock4j.capsules.core.virtualizers.MuxUart;
+import org.tock4j.chips.emulator.FullSpeed;
+import org.tock4j.chips.emulator.Realtime;
+import org.tock4j.chips.emulator.VirtualClock;
+import org.tock4j.chips.nrf52.Nrf52840;
+import org.tock4j.chips.nrf52.Uarte;
+import org.tock4j.kernel.component.DriverNumber;
+import org.tock4j.kernel.deferred.DeferredCalls;
+import org.tock4j.kernel.hil.led.Led;
+import org.tock4j.kernel.hil.led.LedLow;
+import org.tock4j.kernel.platform.Chip;
+import org.tock4j.kernel.platform.SchedulerTimer;
+
+/**
+ * The nRF52840-DK wired as Tock's {@code main.rs} wires it: console on UARTE0 at 115200 baud, alarms on RTC1,
+ * LEDs 1–4 on P0.13–P0.16 (active low), round robin, panic on a process fault.
+ *
+ * <pre>
+ *   chip ─ nRF52840 (64 MHz Cortex-M4, 1 MB flash, 256 KB RAM)
+ *   UARTE0 ─ MuxUart ─ console (0x1)          RTC1 ─ MuxAlarm ─ alarm (0x0)
+ *   P0.13..P0.16 ─ LedLow ×4 ─ led (0x2)
+ *   apps: flash 0x0004_0000 .. 0x0010_0000, RAM 0x2000_8000 .. 0x2004_0000
+ * </pre>
+ *
+ * <p>Tock counterpart: {@code boards/nordic/nrf52840dk/src/main.rs} and {@code nrf52840dk_lib::start}.
+ */
+public final class Nrf52840dkModule extends AbstractModule {
+    /** The kit's LEDs: LED1..LED4 on P0.13..P0.16. */
+    static final int[] LED_PINS = {13, 14, 15, 16};
+    static final int UART_RTS = 5;
+    static final int UART_TXD = 6;
+    static final int UART_CTS = 7;
+    static final int UART_RXD = 8;
+    /** The console UART's baud rate. */
+    static final int CONSOLE_BAUD = 115_200;
+
+    // ---------------------------------------------------------------- chip
+
+    @Provides
+    @Singleton
+    Nrf52840 nrf52840(BoardSettings settings) {
+        return new Nrf52840(new Nrf52840.Config(settings.seed(),
+                settings.realtime() ? new Realtime() : new FullSpeed()));
+    }
+
+    @Provides
+    @Singleton
+    Chip chip(Nrf52840 nrf) {
+        return nrf;
+    }
+
+    @Provides
+    @Singleton
+    VirtualClock clock(Nrf52840 nrf) {
+        return nrf.clock();
+    }
+
+    @Provides
+    @Singleton
+    SchedulerTimer schedulerTimer(Nrf52840 nrf) {
+        return nrf.systick();
+    }
+
+    // ---------------------------------------------------------------- capsule HILs
+
+    /** UARTE0 on the kit's interface-MCU pins: RTS P0.05, TXD P0.06, CTS P0.07, RXD P0.08. */
+    @Provides
+    @Singleton
+    Uarte consoleUarte(Nrf52840 nrf) {
+        nrf.uarte0().initialize(UART_TXD, UART_RXD, OptionalInt.of(UART_CTS), OptionalInt.of(UART_RTS));
+        return nrf.uarte0();
+    }
+
+    @Provides
+    @Singleton
+    MuxUart consoleUart(Uarte uarte, Nrf52840 nrf, DeferredCalls deferredCalls) {
+        MuxUart mux = new MuxUart(uarte, CONSOLE_BAUD, deferredCalls);
+        mux.register();
+        mux.initialize();
+        nrf.uarte0().setTransmitClient(mux);
+        nrf.uarte0().setReceiveClient(mux);
+        return mux;
+    }
+
+    @Provides
+    @Singleton
+    MuxAlarm alarm(Nrf52840 nrf) {
+        nrf.rtc1().start();
+        MuxAlarm mux = new MuxAlarm(nrf.rtc1());
+        nrf.rtc1().setAlarmClient(mux);
+        return mux;
+    }
+
+    @Provides
+    @Singleton
+    List<Led> leds(Nrf52840 nrf) {
+        return java.util.Arrays.stream(LED_PINS).<Led>mapToObj(pin -> new LedLow(nrf.gpioPin(0, pin))).toList();
+    }
+
+    // ---------------------------------------------------------------- the board
+
+    @Provides
+    @Singleton
+    BoardPlan plan() {
+        return BoardPlan.builder(Nrf52840dkBoard.NAME, "nRF52840")
+                .processSlots(8)
+                .appFlash(new AddressRange(0x0004_0000, 0x000C_0000))
+                .appRam(new AddressRange(0x2000_8000, 0x0003_8000))
+                .capsule("alarm", DriverNumber.ALARM)
+                .capsule("console", DriverNumber.CONSOLE)
+                .capsule("led", DriverNumber.LED)
+                .scheduler(SchedulerChoice.RoundRobin.tockDefault())
+                .faultPolicy(FaultPolicyChoice.PANIC)
+                .defaultApps("hello", "blink")
+                .build();
+    }
+
+    @Provides
+    @Singleton
+    BoardWorld world(Nrf52840 nrf) {
+        List<LedWire> leds = new java.util.ArrayList<>();
+        for (int i = 0; i < LED_PINS.length; i++) {
+            leds.add(new LedWire("LED" + (i + 1), nrf.pin(0, LED_PINS[i]), true));
+        }
+        Map<String, org.tock4j.chips.emulator.world.PinWire> pins = new java.util.LinkedHashMap<>();
+        for (int pin = 0; pin < 32; pin++) {
+            pins.put("P0." + pin, nrf.pin(0, pin));
+        }
+        for (int pin = 0; pin < 16; pin++) {
+            pins.put("P1." + pin, nrf.pin(1, pin));
+        }
+        return new BoardWorld(nrf.clock(), leds, pins, Map.of("console", nrf.uartLink(0)));
+    }
+}

@@ -1,0 +1,121 @@
+package org.tock4j.testkit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+import org.tock4j.boards.kit.Board;
+import org.tock4j.boards.kit.BootRequest;
+import org.tock4j.boards.kit.ProcessInfo;
+
+/**
+ * A board under test: run it on virtual time and look at what it did.
+ *
+ * <pre>{@code
+ * board.runFor(Duration.ofSeconds(1));
+ * board.console().text();
+ * board.led(0).edges();
+ * board.process("hello").state();
+ * }</pre>
+ */
+public final class TestBoard implements AutoCloseable {
+    private final Board board;
+
+    public TestBoard(Board board) {
+        this.board = board;
+    }
+
+    /** Boots a board outside the extension (close it yourself). */
+    public static TestBoard boot(BootRequest request) {
+        return new TestBoard(Board.boot(request));
+    }
+
+    /** Runs {@code duration} of virtual time. */
+    public TestBoard runFor(Duration duration) {
+        board.runFor(duration);
+        return this;
+    }
+
+    /**
+     * Runs until {@code condition} holds, failing with a report (virtual time, processes, last console lines) if
+     * {@code timeout} of virtual time passes first.
+     */
+    public TestBoard runUntil(BooleanSupplier condition, Duration timeout) {
+        if (!board.runUntil(condition, timeout)) {
+            throw new AssertionError("condition not met after " + Duration.ofNanos(board.nowNs())
+                    + " of virtual time" + System.lineSeparator() + report());
+        }
+        return this;
+    }
+
+    /** Virtual time since reset. */
+    public Duration now() {
+        return Duration.ofNanos(board.nowNs());
+    }
+
+    public long nowNs() {
+        return board.nowNs();
+    }
+
+    /** The board's console UART. */
+    public UartView console() {
+        return new UartView(board.world().uart("console"));
+    }
+
+    public UartView uart(String name) {
+        return new UartView(board.world().uart(name));
+    }
+
+    /** LED {@code index}, counting from 0 as the LED driver does. */
+    public LedView led(int index) {
+        return new LedView(board.world().led(index));
+    }
+
+    public int ledCount() {
+        return board.world().leds().size();
+    }
+
+    public List<ProcessInfo> processes() {
+        return board.processes();
+    }
+
+    /** The process named {@code name} (the first, if several share it). */
+    public ProcessInfo process(String name) {
+        return board.processes().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no process named '" + name + "'; processes: "
+                        + board.processes().stream().map(ProcessInfo::name).toList()));
+    }
+
+    /** The kernel's panic report, if it panicked. */
+    public Optional<String> panic() {
+        return board.panic();
+    }
+
+    /** The board itself, for what this view does not cover. */
+    public Board board() {
+        return board;
+    }
+
+    /** Virtual time, processes and the last console lines, for failure messages. */
+    public String report() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("board ").append(board.name()).append(" at ").append(Duration.ofNanos(board.nowNs()))
+                .append(System.lineSeparator());
+        for (ProcessInfo p : board.processes()) {
+            sb.append("  ").append(p.name()).append(' ').append(p.state()).append(" restarts ").append(p.restarts())
+                    .append(p.fault().map(f -> " fault: " + f).orElse("")).append(System.lineSeparator());
+        }
+        List<String> lines = console().lines();
+        sb.append("  last console lines:").append(System.lineSeparator());
+        lines.subList(Math.max(0, lines.size() - 10), lines.size())
+                .forEach(l -> sb.append("    ").append(l).append(System.lineSeparator()));
+        board.panic().ifPresent(p -> sb.append(p));
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        board.close();
+    }
+}

@@ -1,0 +1,50 @@
+package org.tock4j.testkit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import org.tock4j.chips.emulator.world.TransmittedByte;
+import org.tock4j.chips.emulator.world.UartLink;
+
+/**
+ * A UART of the board under test: what the chip transmitted, and a way to type into it.
+ */
+public final class UartView {
+    private final UartLink link;
+
+    UartView(UartLink link) {
+        this.link = link;
+    }
+
+    /** Everything transmitted so far, as text. */
+    public String text() {
+        return link.transmittedText();
+    }
+
+    /** Everything transmitted so far, as bytes. */
+    public byte[] bytes() {
+        return link.transmittedBytes();
+    }
+
+    /** The complete lines transmitted so far, without their line endings. */
+    public List<String> lines() {
+        String text = new String(link.transmittedBytes(), StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        if (end < 0) {
+            return List.of();
+        }
+        return Arrays.stream(text.substring(0, end).split("\n", -1)).map(l -> l.endsWith("\r")
+                ? l.substring(0, l.length() - 1) : l).toList();
+    }
+
+    /** Each transmitted byte with the virtual time its last bit ended. */
+    public List<TransmittedByte> transmitted() {
+        return link.transmitted();
+    }
+
+    /** Feeds {@code text} into the UART's receive side. */
+    public void type(String text) {
+        link.feed(text);
+    }
+}
