@@ -16,8 +16,14 @@ module org.tock4j.kernel.api {
     exports org.tock4j.kernel.component;
     exports org.tock4j.kernel.deferred;
     exports org.tock4j.kernel.grant;
+    exports org.tock4j.kernel.hil.adc;
+    exports org.tock4j.kernel.hil.flash;
     exports org.tock4j.kernel.hil.gpio;
+    exports org.tock4j.kernel.hil.i2c;
     exports org.tock4j.kernel.hil.led;
+    exports org.tock4j.kernel.hil.rng;
+    exports org.tock4j.kernel.hil.sensors;
+    exports org.tock4j.kernel.hil.spi;
     exports org.tock4j.kernel.hil.time;
     exports org.tock4j.kernel.hil.uart;
     exports org.tock4j.kernel.ipc;
