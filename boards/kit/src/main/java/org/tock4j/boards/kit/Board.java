@@ -206,6 +206,12 @@ public final class Board implements AutoCloseable {
         return chip;
     }
 
+    /** Each process's memory read back from RAM: grant pointer table, grants, saved upcalls and allows. */
+    public List<ProcessMemoryDump> memoryDumps() {
+        return kernel.processEachCapability(Capability.processManagement()).stream()
+                .map(p -> ProcessMemoryDump.of(p, chip.memory(), kernel.getGrantCountAndFinalize())).toList();
+    }
+
     /** Every process printed as Tock's process console {@code process} command prints it. */
     public String printProcesses() {
         StringBuilder out = new StringBuilder();

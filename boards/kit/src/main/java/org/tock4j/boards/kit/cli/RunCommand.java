@@ -49,6 +49,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--fault-policy", paramLabel = "POLICY", description = "panic, stop or restart.")
     String faultPolicy;
 
+    @Option(names = "--memory-map", description = "After the run, print each process's memory: grant pointer "
+            + "table, grants, saved upcalls and allows.")
+    boolean memoryMap;
+
     @Override
     public Integer call() throws IOException {
         BootRequest request = BootRequest.board(board).apps(apps).seed(seed).realtime(realtime)
@@ -76,6 +80,9 @@ final class RunCommand implements Callable<Integer> {
             long wall = System.nanoTime() - wallStart;
             b.panic().ifPresent(report -> System.out.print(report));
             printSummary(b, wall);
+            if (memoryMap) {
+                b.memoryDumps().forEach(dump -> System.out.print(dump.render()));
+            }
             if (summaryJson != null) {
                 Files.writeString(summaryJson, SummaryJson.of(b));
             }
