@@ -9,6 +9,7 @@ module org.tock4j.testkit {
     requires transitive org.tock4j.boards.kit;
     requires transitive org.junit.jupiter.api;
     requires org.junit.platform.commons;
+    requires transitive org.assertj.core;
 
     exports org.tock4j.testkit;
 }

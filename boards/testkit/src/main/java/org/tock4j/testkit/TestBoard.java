@@ -49,6 +49,22 @@ public final class TestBoard implements AutoCloseable {
         return this;
     }
 
+    /** One iteration of the kernel loop. */
+    public TestBoard step() {
+        board.step();
+        return this;
+    }
+
+    /** The seed of the board's randomness. */
+    public long seed() {
+        return board.settings().seed();
+    }
+
+    /** A pin of the board by name (for example {@code P0.11}). */
+    public PinView pin(String name) {
+        return new PinView(board.world().pin(name), this);
+    }
+
     /** Virtual time since reset. */
     public Duration now() {
         return Duration.ofNanos(board.nowNs());
@@ -60,11 +76,11 @@ public final class TestBoard implements AutoCloseable {
 
     /** The board's console UART. */
     public UartView console() {
-        return new UartView(board.world().uart("console"));
+        return new UartView(board.world().uart("console"), this);
     }
 
     public UartView uart(String name) {
-        return new UartView(board.world().uart(name));
+        return new UartView(board.world().uart(name), this);
     }
 
     /** LED {@code index}, counting from 0 as the LED driver does. */

@@ -39,6 +39,21 @@ public @interface TockBoard {
     /** The apps to run, by name, in order; empty for the board's default apps. */
     String[] apps() default {};
 
-    /** The seed of the board's randomness. */
+    /** Apps given as classes (public no-argument constructor), run after the named ones. */
+    Class<? extends org.tock4j.userland.App>[] appClasses() default {};
+
+    /** Jars whose apps run after the others (paths relative to the working directory). */
+    String[] appJars() default {};
+
+    /**
+     * A Guice module that is the board (it binds what {@link org.tock4j.boards.kit.BoardDefinition} says a board
+     * binds), used instead of the board named by {@link #value()}; it needs a public no-argument constructor.
+     */
+    Class<? extends com.google.inject.Module> module() default com.google.inject.Module.class;
+
+    /** The seed of the board's randomness; a failing test reports it. */
     long seed() default 0;
+
+    /** Overrides the board's fault policy: {@code panic}, {@code stop} or {@code restart}; empty keeps it. */
+    String faultPolicy() default "";
 }

@@ -3,21 +3,26 @@ package org.tock4j.testkit;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Optional;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
 
+import org.tock4j.boards.kit.AppSource;
 import org.tock4j.boards.kit.Board;
 import org.tock4j.boards.kit.BootRequest;
+import org.tock4j.boards.kit.FaultPolicyChoice;
 
 /**
  * The JUnit 5 extension behind {@link TockBoard}: resolves {@link TestBoard} parameters by booting the
  * annotated board, and closes it after each test.
  */
-public final class TockExtension implements ParameterResolver, AfterEachCallback {
+public final class TockExtension implements ParameterResolver, AfterEachCallback, TestExecutionExceptionHandler {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TockExtension.class);
 
     @Override
@@ -36,8 +41,55 @@ public final class TockExtension implements ParameterResolver, AfterEachCallback
                 .or(() -> context.getTestClass().flatMap(c -> find(c)))
                 .orElseThrow(() -> new ParameterResolutionException(
                         "a TestBoard parameter needs @TockBoard on the test method or class"));
-        BootRequest request = BootRequest.board(annotation.value()).apps(annotation.apps()).seed(annotation.seed());
-        return new TestBoard(Board.boot(request));
+        return new TestBoard(Board.boot(request(annotation)));
+    }
+
+    /** The boot request an annotation stands for. */
+    static BootRequest request(TockBoard annotation) {
+        BootRequest request;
+        if (annotation.module() != com.google.inject.Module.class) {
+            try {
+                request = BootRequest.modules(annotation.value(),
+                        annotation.module().getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new ParameterResolutionException("cannot create board module " + annotation.module().getName()
+                        + " (it needs a public no-argument constructor): " + e, e);
+            }
+        } else {
+            request = BootRequest.board(annotation.value());
+        }
+        request.apps(annotation.apps()).seed(annotation.seed());
+        for (Class<? extends org.tock4j.userland.App> app : annotation.appClasses()) {
+            request.app(AppSource.ofClass(app));
+        }
+        for (String jar : annotation.appJars()) {
+            request.appJar(Path.of(jar));
+        }
+        if (!annotation.faultPolicy().isEmpty()) {
+            request.faultPolicy(FaultPolicyChoice.fromCliName(annotation.faultPolicy()));
+        }
+        return request;
+    }
+
+    /** A failing test names the board and the seed it ran with, so the run can be reproduced. */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        TestBoard board = context.getStore(NAMESPACE).get(TestBoard.class, TestBoard.class);
+        if (board != null) {
+            throwable.addSuppressed(new BoardRunInfo(board));
+        }
+        throw throwable;
+    }
+
+    /** Shown with a failure: which board, which seed, how far it ran. */
+    static final class BoardRunInfo extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BoardRunInfo(TestBoard board) {
+            super("board " + board.board().name() + " seed " + board.seed() + " at virtual time "
+                    + java.time.Duration.ofNanos(board.nowNs()) + System.lineSeparator() + board.report(), null, false,
+                    false);
+        }
     }
 
     private static Optional<TockBoard> find(Optional<? extends AnnotatedElement> element) {

@@ -12,9 +12,11 @@ import org.tock4j.chips.emulator.world.UartLink;
  */
 public final class UartView {
     private final UartLink link;
+    private final TestBoard board;
 
-    UartView(UartLink link) {
+    UartView(UartLink link, TestBoard board) {
         this.link = link;
+        this.board = board;
     }
 
     /** Everything transmitted so far, as text. */
@@ -44,7 +46,29 @@ public final class UartView {
     }
 
     /** Feeds {@code text} into the UART's receive side. */
-    public void type(String text) {
+    public UartView type(String text) {
         link.feed(text);
+        return this;
+    }
+
+    /** Types {@code line} followed by a carriage return, as a terminal sends Enter. */
+    public UartView writeLine(String line) {
+        return type(line + "\r");
+    }
+
+    /**
+     * Runs the board until a complete line equal to {@code line} has been transmitted, failing with a report if
+     * {@code timeout} of virtual time passes first (Renode's {@code Wait For Line On Uart}).
+     */
+    public UartView waitForLine(String line, java.time.Duration timeout) {
+        int already = (int) lines().stream().filter(line::equals).count();
+        board.runUntil(() -> lines().stream().filter(line::equals).count() > already, timeout);
+        return this;
+    }
+
+    /** Runs the board until {@code text} appears in the output, failing with a report after {@code timeout}. */
+    public UartView waitForText(String text, java.time.Duration timeout) {
+        board.runUntil(() -> text().contains(text), timeout);
+        return this;
     }
 }

@@ -35,6 +35,7 @@ import org.tock4j.kernel.process.Process;
  */
 public final class Board implements AutoCloseable {
     private final BoardPlan plan;
+    private final BoardSettings settings;
     private final Chip chip;
     private final VirtualClock clock;
     private final Kernel kernel;
@@ -46,9 +47,10 @@ public final class Board implements AutoCloseable {
     private boolean closed;
     private volatile boolean stopRequested;
 
-    Board(BoardPlan plan, Chip chip, VirtualClock clock, Kernel kernel, BoardResources resources, BoardWorld world,
+    Board(BoardPlan plan, BoardSettings settings, Chip chip, VirtualClock clock, Kernel kernel, BoardResources resources, BoardWorld world,
             List<ProcessLoader.Outcome> loadOutcomes, Map<Integer, JvmProcessRuntime> runtimes) {
         this.plan = plan;
+        this.settings = settings;
         this.chip = chip;
         this.clock = clock;
         this.kernel = kernel;
@@ -69,6 +71,11 @@ public final class Board implements AutoCloseable {
 
     public String name() {
         return plan.boardName();
+    }
+
+    /** The seed of the board's randomness and its pacing. */
+    public BoardSettings settings() {
+        return settings;
     }
 
     public BoardWorld world() {

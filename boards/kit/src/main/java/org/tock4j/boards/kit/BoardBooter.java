@@ -123,7 +123,7 @@ final class BoardBooter {
                 plan.appFlash().length(), plan.appRam().start(), plan.appRam().length(), plan.faultPolicy().policy(),
                 boundaries, Capability.processManagement());
         kernel.kernelLoopSetup(resources, Capability.mainLoop());
-        return new Board(plan, chip, clock, kernel, resources, world, outcomes, runtimes);
+        return new Board(plan, settings, chip, clock, kernel, resources, world, outcomes, runtimes);
     }
 
     private static List<Module> boardModules(BootRequest request, Discovery discovery) {
