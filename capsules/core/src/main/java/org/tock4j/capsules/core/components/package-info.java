@@ -4,7 +4,8 @@
  * <pre>{@code
  * ServiceLoader.load(CapsuleComponent.class).stream()
  *         .map(ServiceLoader.Provider::get)
- *         .filter(c -> c.name().equals("console"))   // also "alarm", "led"
+ *         .filter(c -> c.name().equals("console"))   // also "alarm", "led", "button", "gpio",
+ *                                                  // "low_level_debug", "rng", "temperature"
  *         .findFirst().orElseThrow()
  *         .create(context);
  * }</pre>

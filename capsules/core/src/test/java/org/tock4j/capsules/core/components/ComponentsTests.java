@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.tock4j.capsules.core.button.ButtonPin;
+import org.tock4j.capsules.core.gpio.GpioPins;
 import org.tock4j.capsules.core.testing.FakeAlarm;
 import org.tock4j.capsules.core.testing.FakeComponentContext;
 import org.tock4j.capsules.core.testing.FakeGrant;
@@ -28,7 +30,14 @@ import org.tock4j.kernel.Result;
 import org.tock4j.kernel.component.CapsuleComponent;
 import org.tock4j.kernel.component.DriverNumber;
 import org.tock4j.kernel.component.HilDependency;
+import org.tock4j.kernel.hil.gpio.ActivationMode;
+import org.tock4j.kernel.hil.gpio.Client;
+import org.tock4j.kernel.hil.gpio.FloatingState;
+import org.tock4j.kernel.hil.gpio.InterruptPin;
 import org.tock4j.kernel.hil.led.Led;
+import org.tock4j.kernel.hil.rng.Rng;
+import org.tock4j.kernel.hil.sensors.TemperatureClient;
+import org.tock4j.kernel.hil.sensors.TemperatureDriver;
 import org.tock4j.kernel.hil.uart.Uart;
 import org.tock4j.kernel.process.ProcessId;
 import org.tock4j.kernel.syscall.CommandReturn;
@@ -50,10 +59,16 @@ class ComponentsTests {
                 .map(ServiceLoader.Provider::get)
                 .collect(Collectors.toMap(CapsuleComponent::name, c -> c));
 
-        assertThat(found).containsOnlyKeys("alarm", "console", "led");
+        assertThat(found).containsOnlyKeys(
+                "alarm", "console", "led", "button", "gpio", "low_level_debug", "rng", "temperature");
         assertThat(found.get("alarm").defaultDriverNumber()).isEqualTo(DriverNumber.ALARM);
         assertThat(found.get("console").defaultDriverNumber()).isEqualTo(DriverNumber.CONSOLE);
         assertThat(found.get("led").defaultDriverNumber()).isEqualTo(DriverNumber.LED);
+        assertThat(found.get("button").defaultDriverNumber()).isEqualTo(0x3);
+        assertThat(found.get("gpio").defaultDriverNumber()).isEqualTo(0x4);
+        assertThat(found.get("low_level_debug").defaultDriverNumber()).isEqualTo(0x8);
+        assertThat(found.get("rng").defaultDriverNumber()).isEqualTo(0x40001);
+        assertThat(found.get("temperature").defaultDriverNumber()).isEqualTo(0x60000);
     }
 
     @Test
@@ -61,6 +76,126 @@ class ComponentsTests {
         assertThat(new ConsoleComponent().dependencies()).containsExactly(HilDependency.of(MuxUart.class));
         assertThat(new AlarmComponent().dependencies()).containsExactly(HilDependency.of(MuxAlarm.class));
         assertThat(new LedComponent().dependencies()).containsExactly(HilDependency.all(Led.class));
+    }
+
+    @Test
+    void newComponentsDeclareTheTypesABoardBinds() {
+        assertThat(new ButtonComponent().dependencies()).containsExactly(HilDependency.all(ButtonPin.class));
+        assertThat(new GpioComponent().dependencies()).containsExactly(HilDependency.of(GpioPins.class));
+        assertThat(new LowLevelDebugComponent().dependencies()).containsExactly(HilDependency.of(MuxUart.class));
+        assertThat(new RngComponent().dependencies()).containsExactly(HilDependency.of(Rng.class));
+        assertThat(new TemperatureComponent().dependencies())
+                .containsExactly(HilDependency.of(TemperatureDriver.class));
+    }
+
+    /** The client the capsule installed on {@code pin}. */
+    private static Client clientOf(InterruptPin pin) {
+        ArgumentCaptor<Client> client = ArgumentCaptor.forClass(Client.class);
+        verify(pin).setClient(client.capture());
+        return client.getValue();
+    }
+
+    @Test
+    void buttonComponentRoutesEachPinInterruptToItsIndex() {
+        InterruptPin pin0 = mock(InterruptPin.class);
+        InterruptPin pin1 = mock(InterruptPin.class);
+        when(pin1.readActivation(any())).thenCallRealMethod();
+        when(pin1.read()).thenReturn(false);
+        FakeComponentContext context = new FakeComponentContext(DriverNumber.BUTTON, processes, deferredCalls)
+                .bind(ButtonComponent.BUTTONS, List.of(
+                        new ButtonPin(pin0, ActivationMode.ActiveLow, FloatingState.PullUp),
+                        new ButtonPin(pin1, ActivationMode.ActiveLow, FloatingState.PullUp)));
+
+        SyscallDriver button = new ButtonComponent().create(context);
+
+        FakeGrant<?> grant = context.grants().get(0);
+        assertThat(List.of(grant.upcallCount(), grant.allowRoCount(), grant.allowRwCount())).containsExactly(1, 0, 0);
+        assertThat(List.of(grant.type().size(), grant.type().align())).containsExactly(4, 4);
+        assertThat(button.command(1, 1, 0, app)).isEqualTo(CommandReturn.success());
+        clientOf(pin1).fired();
+        assertThat(grant.upcalls(app)).containsExactly(new Upcall(0, 1, 1, 0));
+    }
+
+    @Test
+    void gpioComponentRoutesEachPresentPinInterruptToItsNumber() {
+        InterruptPin pin2 = mock(InterruptPin.class);
+        when(pin2.read()).thenReturn(true);
+        FakeComponentContext context = new FakeComponentContext(DriverNumber.GPIO, processes, deferredCalls)
+                .bind(GpioComponent.PINS, List.of(GpioPins.byNumber(Map.of(2, pin2))));
+
+        SyscallDriver gpio = new GpioComponent().create(context);
+
+        FakeGrant<?> grant = context.grants().get(0);
+        assertThat(List.of(grant.upcallCount(), grant.allowRoCount(), grant.allowRwCount())).containsExactly(1, 0, 0);
+        assertThat(gpio.command(10, 0, 0, app)).isEqualTo(CommandReturn.successU32(3));
+        gpio.allocateGrant(app);
+        clientOf(pin2).fired();
+        assertThat(grant.upcalls(app)).containsExactly(new Upcall(0, 2, 1, 0));
+    }
+
+    @Test
+    void lowLevelDebugComponentPrintsThroughItsOwnDeviceOnTheUartMux() {
+        Uart uart = mock(Uart.class);
+        when(uart.transmitBuffer(any(), anyInt())).thenReturn(Result.ok());
+        MuxUart mux = new MuxUart(uart, 115_200, deferredCalls);
+        mux.register();
+        FakeComponentContext context = new FakeComponentContext(DriverNumber.LOW_LEVEL_DEBUG, processes, deferredCalls)
+                .bind(LowLevelDebugComponent.UART_MUX, List.of(mux));
+
+        SyscallDriver lldb = new LowLevelDebugComponent().create(context);
+
+        FakeGrant<?> grant = context.grants().get(0);
+        assertThat(List.of(grant.upcallCount(), grant.allowRoCount(), grant.allowRwCount())).containsExactly(0, 0, 0);
+        assertThat(List.of(grant.type().size(), grant.type().align())).containsExactly(48, 4);
+        assertThat(lldb.command(2, 0x2a, 0, app)).isEqualTo(CommandReturn.success());
+        lldb.command(1, 7, 0, app);
+        deferredCalls.runAll();
+        ArgumentCaptor<byte[]> sent = ArgumentCaptor.forClass(byte[].class);
+        ArgumentCaptor<Integer> length = ArgumentCaptor.forClass(Integer.class);
+        verify(uart).transmitBuffer(sent.capture(), length.capture());
+        assertThat(new String(sent.getValue(), 0, length.getValue(), StandardCharsets.US_ASCII))
+                .isEqualTo("LowLevelDebug: App 0x" + Integer.toHexString(app.id()) + " prints 0x2a\n");
+
+        mux.transmittedBuffer(sent.getValue(), length.getValue(), Result.ok());
+        deferredCalls.runAll();
+        verify(uart, org.mockito.Mockito.times(2)).transmitBuffer(sent.capture(), length.capture());
+        assertThat(new String(sent.getValue(), 0, length.getValue(), StandardCharsets.US_ASCII))
+                .isEqualTo("LowLevelDebug: App 0x" + Integer.toHexString(app.id()) + " alert code 0x7\n");
+    }
+
+    @Test
+    void rngComponentBecomesTheRngClient() {
+        Rng rng = mock(Rng.class);
+        when(rng.get()).thenReturn(Result.ok());
+        FakeComponentContext context = new FakeComponentContext(DriverNumber.RNG, processes, deferredCalls)
+                .bind(RngComponent.RNG, List.of(rng));
+
+        SyscallDriver driver = new RngComponent().create(context);
+
+        FakeGrant<?> grant = context.grants().get(0);
+        assertThat(List.of(grant.upcallCount(), grant.allowRoCount(), grant.allowRwCount())).containsExactly(1, 0, 1);
+        ArgumentCaptor<org.tock4j.kernel.hil.rng.Client> client =
+                ArgumentCaptor.forClass(org.tock4j.kernel.hil.rng.Client.class);
+        verify(rng).setClient(client.capture());
+        assertThat(client.getValue()).isSameAs(driver);
+    }
+
+    @Test
+    void temperatureComponentBecomesTheSensorClient() {
+        TemperatureDriver sensor = mock(TemperatureDriver.class);
+        when(sensor.readTemperature()).thenReturn(Result.ok());
+        FakeComponentContext context = new FakeComponentContext(DriverNumber.TEMPERATURE, processes, deferredCalls)
+                .bind(TemperatureComponent.SENSOR, List.of(sensor));
+
+        SyscallDriver temperature = new TemperatureComponent().create(context);
+
+        FakeGrant<?> grant = context.grants().get(0);
+        assertThat(List.of(grant.upcallCount(), grant.allowRoCount(), grant.allowRwCount())).containsExactly(1, 0, 0);
+        ArgumentCaptor<TemperatureClient> client = ArgumentCaptor.forClass(TemperatureClient.class);
+        verify(sensor).setClient(client.capture());
+        temperature.command(1, 0, 0, app);
+        client.getValue().callback(Result.ok(2345));
+        assertThat(grant.upcalls(app)).containsExactly(new Upcall(0, 2345, 0, 0));
     }
 
     @Test
