@@ -42,7 +42,8 @@ public final class ComponentWiring implements ComponentContext {
     /** The Guice key a dependency is bound under. */
     public static Key<?> keyOf(HilDependency<?> dependency) {
         if (dependency.all()) {
-            return Key.get(Types.listOf(dependency.type()));
+            var list = Types.listOf(dependency.type());
+            return dependency.qualifier().isEmpty() ? Key.get(list) : Key.get(list, Names.named(dependency.qualifier()));
         }
         return dependency.qualifier().isEmpty()
                 ? Key.get(dependency.type())
