@@ -1,12 +1,12 @@
 /**
  * The simulation substrate every emulated chip stands on: a deterministic virtual clock with its event
  * queue, paged RAM and flash behind a memory bus, declarative MMIO register banks, interrupt lines, and the
- * outside world (pins as wires, UARTs as byte links).
+ * outside world (pins as wires, UARTs as byte links, sensor values, I2C and SPI buses with devices).
  *
  * <pre>
  *   VirtualClock ◄── peripheral models schedule events ──► InterruptLine ──► NVIC (chips.cortexm)
  *   MemoryBus ── RAM / flash (PagedMemory) ── RegisterBank (MMIO) ◄── drivers via MmioRegisters
- *   world: PinWire, UartLink ◄── tests, the CLI
+ *   world: PinWire, UartLink, SensorValue, I2cBus/I2cDevice, SpiBus/SpiDevice ◄── tests, the CLI
  * </pre>
  */
 module org.tock4j.chips.emulator {

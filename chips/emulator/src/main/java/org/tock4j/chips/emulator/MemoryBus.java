@@ -3,8 +3,11 @@ package org.tock4j.chips.emulator;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,7 +30,13 @@ import org.tock4j.kernel.platform.PhysicalMemory;
  *
  * <p>Word accesses to peripherals must be aligned (a {@link BusFault} otherwise). A byte read from a
  * peripheral reads the containing word; a byte write to a peripheral is reported by the device and
- * ignored. Writes to flash through the bus act like a debugger programming it (the NVMC is not needed).
+ * ignored.
+ *
+ * <p>The bus has two masters. Its own methods are the debugger's access port: a store into flash programs it
+ * directly, as a debug probe does (how a board writes app images at boot). {@link #cpuPort()} is the core's
+ * view: identical for RAM and peripherals, but a store into a flash region goes to the region's
+ * {@linkplain #attachFlashController flash controller} (the nRF52 NVMC), which decides whether and when the
+ * word is programmed. A flash region without a controller takes CPU stores like the debugger's.
  *
  * <p>Tock counterpart: none; on hardware the kernel dereferences raw pointers.
  */
@@ -36,7 +45,24 @@ public final class MemoryBus implements PhysicalMemory {
 
     private final List<Mapping> mappings = new ArrayList<>();
     private final List<Mapping> background = new ArrayList<>();
+    private final Map<MemoryRegion, FlashController> flashControllers = new HashMap<>();
+    private final PhysicalMemory cpuPort = new CpuPort();
     private Mapping lastHit;
+
+    /**
+     * What a CPU store into a flash region does: the chip's flash controller decides (programs the word, after
+     * its write time, or refuses it). Addresses are absolute; the controller holds the region's memory.
+     *
+     * <p>Tock counterpart: none (the NVMC's AHB interface to the flash array).
+     */
+    public interface FlashController {
+
+        /** The core stored the word {@code value} at {@code address} (which may be unaligned). */
+        void cpuWrite32(int address, int value);
+
+        /** The core stored the byte {@code value} at {@code address}. */
+        void cpuWrite8(int address, byte value);
+    }
 
     private record Mapping(MemoryRegion region, PagedMemory memory, MmioDevice device) {
         int offset(int address) {
@@ -69,6 +95,28 @@ public final class MemoryBus implements PhysicalMemory {
         MemoryRegion region = new MemoryRegion(device.name(), start, size, RegionKind.PERIPHERAL);
         background.add(new Mapping(region, null, device));
         return region;
+    }
+
+    /**
+     * Routes the core's stores into the flash region {@code region} (mapped on this bus) to {@code controller};
+     * the debugger's stores through the bus's own methods still program it directly.
+     */
+    public void attachFlashController(MemoryRegion region, FlashController controller) {
+        Objects.requireNonNull(controller, "controller");
+        boolean mapped = mappings.stream().anyMatch(m -> m.region().equals(region) && m.memory() != null);
+        if (!mapped || region.kind() != RegionKind.FLASH) {
+            throw new IllegalArgumentException(region + " is not a flash region mapped on this bus");
+        }
+        flashControllers.put(region, controller);
+    }
+
+    /**
+     * The core's view of the address space: the same memory and peripherals, but stores into flash go to the
+     * flash controller attached to the region (see {@link #attachFlashController}). Drivers reach the chip
+     * through this port.
+     */
+    public PhysicalMemory cpuPort() {
+        return cpuPort;
     }
 
     /** Maps a register bank over its window. */
@@ -263,6 +311,104 @@ public final class MemoryBus implements PhysicalMemory {
     private static void requireAligned(Mapping m, int address, String access) {
         if ((address & 3) != 0) {
             throw new BusFault(address, "unaligned " + access + " of peripheral " + m.region().name());
+        }
+    }
+
+    /** The flash controller that takes the core's stores at {@code address}; null where none does. */
+    private FlashController controllerAt(int address) {
+        if (flashControllers.isEmpty()) {
+            return null;
+        }
+        Mapping m = find(address);
+        return m == null || m.memory() == null ? null : flashControllers.get(m.region());
+    }
+
+    /** The core's port: like the bus, except that stores into a controlled flash region go to its controller. */
+    private final class CpuPort implements PhysicalMemory {
+
+        @Override
+        public byte read8(int address) {
+            return MemoryBus.this.read8(address);
+        }
+
+        @Override
+        public int read32(int address) {
+            return MemoryBus.this.read32(address);
+        }
+
+        @Override
+        public void read(int address, byte[] into, int offset, int length) {
+            MemoryBus.this.read(address, into, offset, length);
+        }
+
+        @Override
+        public void write8(int address, byte value) {
+            FlashController controller = controllerAt(address);
+            if (controller != null) {
+                controller.cpuWrite8(address, value);
+            } else {
+                MemoryBus.this.write8(address, value);
+            }
+        }
+
+        @Override
+        public void write32(int address, int value) {
+            FlashController controller = controllerAt(address);
+            if (controller != null) {
+                controller.cpuWrite32(address, value);
+            } else {
+                MemoryBus.this.write32(address, value);
+            }
+        }
+
+        @Override
+        public void write(int address, byte[] from, int offset, int length) {
+            Objects.checkFromIndexSize(offset, length, from.length);
+            while (length > 0) {
+                Mapping m = find(address);
+                FlashController controller =
+                        m == null || m.memory() == null ? null : flashControllers.get(m.region());
+                int chunk;
+                if (controller == null) {
+                    chunk = m == null || m.memory() == null ? 1
+                            : (int) Math.min(length, m.region().end() - Integer.toUnsignedLong(address));
+                    MemoryBus.this.write(address, from, offset, chunk);
+                } else if ((address & 3) == 0 && length >= 4) {
+                    chunk = 4;
+                    controller.cpuWrite32(address, (from[offset] & 0xFF) | (from[offset + 1] & 0xFF) << 8
+                            | (from[offset + 2] & 0xFF) << 16 | (from[offset + 3] & 0xFF) << 24);
+                } else {
+                    chunk = 1;
+                    controller.cpuWrite8(address, from[offset]);
+                }
+                address += chunk;
+                offset += chunk;
+                length -= chunk;
+            }
+        }
+
+        @Override
+        public void fill(int address, int length, byte value) {
+            if (length < 0) {
+                throw new IllegalArgumentException("negative length: " + length);
+            }
+            if (flashControllers.isEmpty()) {
+                MemoryBus.this.fill(address, length, value);
+                return;
+            }
+            byte[] bytes = new byte[Math.min(length, PagedMemory.PAGE_SIZE)];
+            Arrays.fill(bytes, value);
+            while (length > 0) {
+                int chunk = Math.min(length, bytes.length);
+                write(address, bytes, 0, chunk);
+                address += chunk;
+                length -= chunk;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "the core's port of " + MemoryBus.this;
         }
     }
 

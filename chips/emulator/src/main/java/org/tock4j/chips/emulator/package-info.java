@@ -10,6 +10,8 @@
  * MemoryBus bus = new MemoryBus();
  * bus.mapMemory("RAM", 0x2000_0000, new PagedMemory(256 * 1024, (byte) 0x00), RegionKind.RAM);
  * bus.write32(0x2000_0000, 0xCAFE_F00D);
+ * bus.attachFlashController(flashRegion, nvmc);   // the core's stores into flash go through it:
+ * bus.cpuPort().write32(0x1000, 0);               // what drivers use; bus.write32 is the debugger
  * }</pre>
  */
 package org.tock4j.chips.emulator;

@@ -118,4 +118,85 @@ class MemoryBusTests {
         assertThat(bus.read32(0x2000_0010)).isEqualTo(0xAAAA_AAAA);
         assertThat(bus.read32(0x2000_0014)).isEqualTo(0x0000_AAAA);
     }
+
+    /** A flash controller that records the core's stores and programs words only while "enabled". */
+    private final class RecordingController implements MemoryBus.FlashController {
+        final List<String> stores = new ArrayList<>();
+        boolean writeEnabled;
+
+        @Override
+        public void cpuWrite32(int address, int value) {
+            stores.add(String.format("word 0x%08X=0x%08X", address, value));
+            if (writeEnabled) {
+                bus.write32(address, value);
+            }
+        }
+
+        @Override
+        public void cpuWrite8(int address, byte value) {
+            stores.add(String.format("byte 0x%08X", address));
+        }
+    }
+
+    private RecordingController attachController() {
+        RecordingController controller = new RecordingController();
+        bus.attachFlashController(bus.regionOf(0).orElseThrow(), controller);
+        return controller;
+    }
+
+    @Test
+    void theCoresStoresIntoFlashGoToTheFlashController() {
+        RecordingController controller = attachController();
+
+        bus.cpuPort().write32(0x100, 0x1234_5678);
+        bus.cpuPort().write8(0x104, (byte) 1);
+
+        assertThat(controller.stores).containsExactly("word 0x00000100=0x12345678", "byte 0x00000104");
+        assertThat(bus.read32(0x100)).isEqualTo(0xFFFF_FFFF);
+        controller.writeEnabled = true;
+        bus.cpuPort().write32(0x100, 0x1234_5678);
+        assertThat(bus.cpuPort().read32(0x100)).isEqualTo(0x1234_5678);
+    }
+
+    @Test
+    void theDebuggersStoresStillProgramFlashDirectly() {
+        RecordingController controller = attachController();
+
+        bus.write(0x200, new byte[] {1, 2, 3, 4, 5}, 0, 5);
+        bus.write32(0x300, 0xCAFE_F00D);
+
+        assertThat(controller.stores).isEmpty();
+        assertThat(bus.read32(0x200)).isEqualTo(0x0403_0201);
+        assertThat(bus.read32(0x300)).isEqualTo(0xCAFE_F00D);
+    }
+
+    @Test
+    void aBlockStoreIntoFlashReachesTheControllerAsAlignedWordsAndLeftoverBytes() {
+        RecordingController controller = attachController();
+
+        bus.cpuPort().write(0x102, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, 0, 8);
+
+        assertThat(controller.stores).containsExactly("byte 0x00000102", "byte 0x00000103",
+                "word 0x00000104=0x06050403", "byte 0x00000108", "byte 0x00000109");
+    }
+
+    @Test
+    void theCorePortReachesRamAndPeripheralsAsTheBusDoes() {
+        attachController();
+
+        bus.cpuPort().write(0x2000_0000, new byte[] {9, 8, 7}, 0, 3);
+        bus.cpuPort().fill(0x2000_0010, 4, (byte) 0x55);
+        bus.cpuPort().write32(0x4000_2004, 42);
+
+        assertThat(bus.read32(0x2000_0000)).isEqualTo(0x0007_0809);
+        assertThat(bus.read32(0x2000_0010)).isEqualTo(0x5555_5555);
+        assertThat(written).containsExactly(42);
+    }
+
+    @Test
+    void aFlashControllerAttachesOnlyToAFlashRegionOfTheBus() {
+        MemoryRegion ram = bus.regionOf(0x2000_0000).orElseThrow();
+        assertThatThrownBy(() -> bus.attachFlashController(ram, new RecordingController()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a flash region");
+    }
 }

@@ -16,27 +16,41 @@ import org.tock4j.chips.cortexm.SysTick;
 import org.tock4j.chips.emulator.MemoryBus;
 import org.tock4j.chips.emulator.Pacing;
 import org.tock4j.chips.emulator.VirtualClock;
+import org.tock4j.chips.emulator.world.I2cBus;
 import org.tock4j.chips.emulator.world.PinWire;
+import org.tock4j.chips.emulator.world.SensorValue;
+import org.tock4j.chips.emulator.world.SpiBus;
 import org.tock4j.chips.emulator.world.UartLink;
 import org.tock4j.chips.nrf52.hardware.Nrf52840Hardware;
 import org.tock4j.chips.nrf5x.GpioPin;
 import org.tock4j.chips.nrf5x.GpioPort;
 import org.tock4j.chips.nrf5x.Rtc;
+import org.tock4j.chips.nrf5x.Temp;
+import org.tock4j.chips.nrf5x.Timer;
+import org.tock4j.chips.nrf5x.TimerAlarm;
+import org.tock4j.chips.nrf5x.Trng;
 import org.tock4j.kernel.KernelPanic;
+import org.tock4j.kernel.deferred.DeferredCalls;
 import org.tock4j.kernel.platform.Chip;
+import org.tock4j.kernel.platform.PhysicalMemory;
 
 /**
- * An emulated nRF52840: a 64 MHz Cortex-M4 with 1 MiB flash and 256 KiB RAM, its NVIC, SysTick and MPU,
- * UARTE0, RTC1 and GPIO P0/P1, on its own virtual clock; and Tock's drivers for all of them.
+ * An emulated nRF52840: a 64 MHz Cortex-M4 with 1 MiB flash and 256 KiB RAM, its NVIC, SysTick and MPU, and
+ * the peripherals CLOCK, POWER, UARTE0/1, RTC0/1/2, TIMER0–4, GPIO P0/P1 with GPIOTE, RNG, TEMP, NVMC and
+ * SPIM0/TWIM0, on its own virtual clock; Tock's drivers for all of them; and the outside world they talk to
+ * (pins, UART links, the die temperature, an I2C and an SPI bus).
  *
  * <pre>{@code
  * Nrf52840 chip = new Nrf52840(Nrf52840.Config.defaults());
  * chip.uarte0().initialize(6, 8, OptionalInt.empty(), OptionalInt.empty());
  * chip.rtc1().start();
  * Led led = new LedLow(chip.gpioPin(0, 13));
+ * chip.i2cBus(0).attach(sensor);               // an I2cDevice for chip.twim0()
+ * Nvmc flash = chip.nvmc(deferredCalls);       // the board's deferred calls
  * ... kernel loop: chip.servicePendingInterrupts(), chip.sleep() ...
  * chip.uartLink(0).transmittedText();
  * chip.pin(0, 13).edges();
+ * chip.temperature().set(30.0);
  * }</pre>
  *
  * <p>Construction does what Tock's reset handler ({@code nrf52::crt1::init}) leaves behind that matters
@@ -79,6 +93,8 @@ public final class Nrf52840 implements Chip {
     private final Nrf52840Hardware hardware;
     private final CortexM4 core;
     private final Nrf52840DefaultPeripherals peripherals;
+    private Nvmc nvmc;
+    private DeferredCalls nvmcDeferredCalls;
 
     public Nrf52840() {
         this(Nrf52840.Config.defaults());
@@ -86,17 +102,17 @@ public final class Nrf52840 implements Chip {
 
     public Nrf52840(Config config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.hardware = new Nrf52840Hardware(config.pacing());
+        this.hardware = new Nrf52840Hardware(config.pacing(), config.seed());
         this.core = hardware.core();
-        MemoryBus bus = hardware.bus();
-        Uarte uarte0 = new Uarte(bus, UARTE0_BASE, UARTE0_TX_DMA_BUFFER, UARTE0_RX_DMA_BUFFER);
-        Rtc rtc = new Rtc(bus, RTC1_BASE);
+        PhysicalMemory bus = hardware.bus().cpuPort();
         List<GpioPin> pins = new ArrayList<>();
         for (int n = 0; n < 48; n++) {
             pins.add(new GpioPin(bus, n));
         }
-        this.peripherals = new Nrf52840DefaultPeripherals(new Nrf52DefaultPeripherals(uarte0, rtc),
-                new GpioPort(pins));
+        GpioPort gpioPort = new GpioPort(pins);
+        Uarte uarte1 = new Uarte(bus, UARTE1_BASE, UARTE1_TX_DMA_BUFFER, UARTE1_RX_DMA_BUFFER);
+        this.peripherals = new Nrf52840DefaultPeripherals(new Nrf52DefaultPeripherals(bus, core, gpioPort::pin),
+                gpioPort, uarte1);
         core.nvic().enableAll();
     }
 
@@ -198,6 +214,117 @@ public final class Nrf52840 implements Chip {
         return peripherals.nrf52().rtc();
     }
 
+    /** RTC0 (three CC registers; the same alarm driver as RTC1). */
+    public Rtc rtc0() {
+        return peripherals.nrf52().rtc0();
+    }
+
+    /** RTC2 (the same alarm driver as RTC1). */
+    public Rtc rtc2() {
+        return peripherals.nrf52().rtc2();
+    }
+
+    /** UARTE1, the nRF52840's second UART. */
+    public Uarte uarte1() {
+        return peripherals.uarte1();
+    }
+
+    /** The CLOCK peripheral (HFXO and LFCLK control); {@link #clock()} is the virtual clock. */
+    public Clock clockPeripheral() {
+        return peripherals.nrf52().clock();
+    }
+
+    /** The POWER peripheral. */
+    public Power power() {
+        return peripherals.nrf52().power();
+    }
+
+    /** TIMER0 as an alarm (32 bits, 1 MHz by default), as Tock uses it. */
+    public TimerAlarm timer0() {
+        return peripherals.nrf52().timer0();
+    }
+
+    /** TIMER1 as an alarm, as Tock uses it. */
+    public TimerAlarm timer1() {
+        return peripherals.nrf52().timer1();
+    }
+
+    /** TIMER2, a plain timer with four CC registers. */
+    public Timer timer2() {
+        return peripherals.nrf52().timer2();
+    }
+
+    /** TIMER3, a plain timer with six CC registers. */
+    public Timer timer3() {
+        return peripherals.nrf52().timer3();
+    }
+
+    /** TIMER4, a plain timer with six CC registers. */
+    public Timer timer4() {
+        return peripherals.nrf52().timer4();
+    }
+
+    /** The RNG, as the random number HIL. */
+    public Trng trng() {
+        return peripherals.nrf52().trng();
+    }
+
+    /** The TEMP sensor, as the temperature HIL; it measures {@link #temperature()}. */
+    public Temp temp() {
+        return peripherals.nrf52().temp();
+    }
+
+    /** TWIM0, the I2C master on {@link #i2cBus(int) i2cBus(0)}; it shares ID 3 with SPIM0. */
+    public Twim twim0() {
+        return peripherals.nrf52().twim0();
+    }
+
+    /** SPIM0, the SPI master on {@link #spiBus(int) spiBus(0)}; it shares ID 3 with TWIM0. */
+    public Spim spim0() {
+        return peripherals.nrf52().spim0();
+    }
+
+    /**
+     * The NVMC as the flash HIL, built on the first call with the board's deferred calls (its completion is a
+     * deferred call, created and registered here as Tock's {@code Nrf52DefaultPeripherals::init} does); later
+     * calls return the same driver.
+     *
+     * @throws IllegalStateException if asked again with different deferred calls
+     */
+    public Nvmc nvmc(DeferredCalls deferredCalls) {
+        Objects.requireNonNull(deferredCalls, "deferredCalls");
+        if (nvmc == null) {
+            nvmc = new Nvmc(hardware.bus().cpuPort(), NVMC_BASE, FLASH_START, FLASH_SIZE / FLASH_PAGE_SIZE, core,
+                    deferredCalls);
+            nvmc.register();
+            nvmcDeferredCalls = deferredCalls;
+        } else if (nvmcDeferredCalls != deferredCalls) {
+            throw new IllegalStateException("the NVMC driver was already built with other deferred calls");
+        }
+        return nvmc;
+    }
+
+    /** The die temperature TEMP measures, in °C (25 after reset). */
+    public SensorValue temperature() {
+        return hardware.temperature();
+    }
+
+    /** The I2C bus of TWIM{@code instance} (only TWIM0 is modelled). */
+    public I2cBus i2cBus(int instance) {
+        if (instance != 0) {
+            throw new IllegalArgumentException("only TWIM0 is modelled, not TWIM" + instance);
+        }
+        return hardware.i2cBus0();
+    }
+
+    /** The SPI bus of SPIM{@code instance} (only SPIM0 is modelled). */
+    public SpiBus spiBus(int instance) {
+        if (instance != 0) {
+            throw new IllegalArgumentException("only SPIM0 is modelled, not SPIM" + instance);
+        }
+        return hardware.spiBus0();
+    }
+
     public GpioPort gpioPort() {
         return peripherals.gpioPort();
     }
@@ -213,12 +340,13 @@ public final class Nrf52840 implements Chip {
         return hardware.port(port).wire(pin);
     }
 
-    /** The outside world's end of UARTE{@code instance} (only UARTE0 is modelled). */
+    /** The outside world's end of UARTE{@code instance} (0 or 1). */
     public UartLink uartLink(int instance) {
-        if (instance != 0) {
-            throw new IllegalArgumentException("only UARTE0 is modelled, not UARTE" + instance);
-        }
-        return hardware.uartLink0();
+        return switch (instance) {
+            case 0 -> hardware.uartLink0();
+            case 1 -> hardware.uartLink1();
+            default -> throw new IllegalArgumentException("the nRF52840 has UARTE0 and UARTE1, not UARTE" + instance);
+        };
     }
 
     /** The flash region: {@code [FLASH_START, FLASH_START + FLASH_SIZE)}. */

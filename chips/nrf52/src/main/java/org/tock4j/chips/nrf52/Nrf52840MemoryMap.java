@@ -34,11 +34,40 @@ public final class Nrf52840MemoryMap {
     /** UARTE0's TX and RX EasyDMA buffers (255 bytes each, the driver's chunk size). */
     public static final int UARTE0_TX_DMA_BUFFER = DRIVER_RAM_START;
     public static final int UARTE0_RX_DMA_BUFFER = DRIVER_RAM_START + 0x100;
+    /** UARTE1's TX and RX EasyDMA buffers (255 bytes each). */
+    public static final int UARTE1_TX_DMA_BUFFER = DRIVER_RAM_START + 0x200;
+    public static final int UARTE1_RX_DMA_BUFFER = DRIVER_RAM_START + 0x300;
+    /** TWIM0's TX and RX EasyDMA buffers, {@link #TWIM0_DMA_BUFFER_SIZE} bytes each. */
+    public static final int TWIM0_TX_DMA_BUFFER = DRIVER_RAM_START + 0x400;
+    public static final int TWIM0_RX_DMA_BUFFER = DRIVER_RAM_START + 0x500;
+    public static final int TWIM0_DMA_BUFFER_SIZE = 0x100;
+    /** SPIM0's TX and RX EasyDMA buffers, {@link #SPIM0_DMA_BUFFER_SIZE} bytes each. */
+    public static final int SPIM0_TX_DMA_BUFFER = DRIVER_RAM_START + 0x800;
+    public static final int SPIM0_RX_DMA_BUFFER = DRIVER_RAM_START + 0xC00;
+    public static final int SPIM0_DMA_BUFFER_SIZE = 0x400;
 
     public static final int APB_PERIPHERALS_START = 0x4000_0000;
     public static final int APB_PERIPHERALS_SIZE = 0x0003_0000;
+    public static final int CLOCK_BASE = 0x4000_0000;
+    public static final int POWER_BASE = 0x4000_0000;
     public static final int UARTE0_BASE = 0x4000_2000;
+    /** SPIM0 and TWIM0 share this slot (peripheral ID 3): only one may be enabled at a time. */
+    public static final int SPIM0_TWIM0_BASE = 0x4000_3000;
+    public static final int GPIOTE_BASE = 0x4000_6000;
+    public static final int TIMER0_BASE = 0x4000_8000;
+    public static final int TIMER1_BASE = 0x4000_9000;
+    public static final int TIMER2_BASE = 0x4000_A000;
+    public static final int RTC0_BASE = 0x4000_B000;
+    public static final int TEMP_BASE = 0x4000_C000;
+    public static final int RNG_BASE = 0x4000_D000;
     public static final int RTC1_BASE = 0x4001_1000;
+    public static final int TIMER3_BASE = 0x4001_A000;
+    public static final int TIMER4_BASE = 0x4001_B000;
+    public static final int NVMC_BASE = 0x4001_E000;
+    public static final int RTC2_BASE = 0x4002_4000;
+    public static final int UARTE1_BASE = 0x4002_8000;
+    /** Bytes per flash page: what NVMC ERASEPAGE erases. */
+    public static final int FLASH_PAGE_SIZE = 4096;
     public static final int GPIO_P0_BASE = 0x5000_0000;
     public static final int GPIO_P1_BASE = 0x5000_0300;
     public static final int AHB_PERIPHERALS_START = 0x5000_0000;

@@ -2,40 +2,61 @@ package org.tock4j.chips.nrf5x;
 
 import static org.tock4j.chips.nrf52.hardware.GpioPortModel.*;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Objects;
 
 import org.tock4j.chips.emulator.mmio.MmioRegisters;
+import org.tock4j.chips.nrf52.hardware.GpioteModel;
+import org.tock4j.kernel.hil.gpio.Client;
 import org.tock4j.kernel.hil.gpio.Configuration;
 import org.tock4j.kernel.hil.gpio.FloatingState;
-import org.tock4j.kernel.hil.gpio.Pin;
+import org.tock4j.kernel.hil.gpio.InterruptEdge;
+import org.tock4j.kernel.hil.gpio.InterruptPin;
 import org.tock4j.kernel.platform.PhysicalMemory;
 
 /**
  * One GPIO pin of the nRF5x: direction, pulls and level through its port's OUTSET/OUTCLR/IN and PIN_CNF
- * registers.
+ * registers, and edge interrupts through a GPIOTE channel.
  *
  * <pre>{@code
  * GpioPin led = chip.gpioPin(0, 13);
  * led.makeOutput();
  * led.clear();            // drives P0.13 low: the DK's LED1 lights
+ *
+ * GpioPin button = chip.gpioPin(0, 11);
+ * button.makeInput();
+ * button.setFloatingState(FloatingState.PullUp);
+ * button.setClient(() -> ...);                        // called from the GPIOTE interrupt
+ * button.enableInterrupts(InterruptEdge.FallingEdge);
  * }</pre>
  *
  * <p>As on the silicon, {@link #read()} reads IN, which is 0 for a pin whose input buffer is disconnected
- * (the reset state, kept by {@link #makeOutput()}).
+ * (the reset state, kept by {@link #makeOutput()}); GPIOTE sees edges only of a connected input.
  *
- * <p>Tock counterpart: {@code nrf5x::gpio::GPIOPin} (its {@code Configure}, {@code Input} and {@code Output}
- * implementations; GPIOTE interrupts are later work).
+ * <p>{@link #enableInterrupts} takes the first GPIOTE channel whose CONFIG.MODE is Disabled (a pin keeps its
+ * channel, one edge mode at a time, as Tock's button driver expects); with all eight taken it logs and does
+ * nothing, as Tock does. {@link #disableInterrupts()} gives the channel back.
+ *
+ * <p>Tock counterpart: {@code nrf5x::gpio::GPIOPin}.
  */
-public final class GpioPin implements Pin {
+public final class GpioPin implements InterruptPin {
+    private static final Logger LOG = System.getLogger(GpioPin.class.getName());
     /** Pins per port. */
     public static final int GPIO_PER_PORT = 32;
     /** Address distance between the ports' register blocks. */
     public static final int GPIO_SIZE = 0x300;
     public static final int GPIO_BASE_ADDRESS = 0x5000_0000;
+    public static final int GPIOTE_BASE = 0x4000_6000;
+    /** GPIOTE channels on the nRF52. */
+    public static final int NUM_GPIOTE = GpioteModel.CHANNELS;
 
     private final MmioRegisters regs;
+    private final MmioRegisters gpioteRegs;
     private final int pin;
     private final int port;
+    private Client client;
+    private int allocatedChannel = -1;
 
     /** Pin number {@code pinNumber} as Tock numbers them: P0.00 is 0, P1.00 is 32. */
     public GpioPin(PhysicalMemory bus, int pinNumber) {
@@ -45,6 +66,7 @@ public final class GpioPin implements Pin {
         this.pin = pinNumber % GPIO_PER_PORT;
         this.port = pinNumber / GPIO_PER_PORT;
         this.regs = new MmioRegisters(Objects.requireNonNull(bus, "bus"), GPIO_BASE_ADDRESS + port * GPIO_SIZE);
+        this.gpioteRegs = new MmioRegisters(bus, GPIOTE_BASE);
     }
 
     public int port() {
@@ -153,6 +175,70 @@ public final class GpioPin implements Pin {
         int result = (1 << pin) ^ regs.read(OUT);
         regs.write(OUT, result);
         return (result & (1 << pin)) != 0;
+    }
+
+    // ---- Interrupt ----
+
+    @Override
+    public void setClient(Client client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** Whether this pin's GPIOTE channel has an IN event waiting. */
+    @Override
+    public boolean isPending() {
+        return allocatedChannel >= 0 && (gpioteRegs.read(GpioteModel.EVENTS_IN + 4 * allocatedChannel) & 1) != 0;
+    }
+
+    @Override
+    public void enableInterrupts(InterruptEdge mode) {
+        int channel = allocatedChannel >= 0 ? allocatedChannel : allocateChannel();
+        if (channel < 0) {
+            LOG.log(Level.WARNING, "No available GPIOTE interrupt channels");
+            return;
+        }
+        allocatedChannel = channel;
+        int polarity = switch (mode) {
+            case EitherEdge -> GpioteModel.POLARITY_TOGGLE;
+            case RisingEdge -> GpioteModel.POLARITY_LO_TO_HI;
+            case FallingEdge -> GpioteModel.POLARITY_HI_TO_LO;
+        };
+        int pinNumber = GPIO_PER_PORT * port + pin;
+        gpioteRegs.write(GpioteModel.CONFIG + 4 * channel, GpioteModel.MODE_EVENT
+                | pinNumber << GpioteModel.CONFIG_PSEL_SHIFT | polarity << GpioteModel.CONFIG_POLARITY_SHIFT);
+        gpioteRegs.write(GpioteModel.INTENSET, 1 << channel);
+    }
+
+    @Override
+    public void disableInterrupts() {
+        if (allocatedChannel >= 0) {
+            gpioteRegs.write(GpioteModel.CONFIG + 4 * allocatedChannel, 0);
+            gpioteRegs.write(GpioteModel.INTENCLR, 1 << allocatedChannel);
+            allocatedChannel = -1;
+        }
+    }
+
+    /** The first GPIOTE channel whose MODE is Disabled; -1 if none is. */
+    private int allocateChannel() {
+        for (int i = 0; i < NUM_GPIOTE; i++) {
+            if ((gpioteRegs.read(GpioteModel.CONFIG + 4 * i) & GpioteModel.CONFIG_MODE_MASK)
+                    == GpioteModel.MODE_DISABLED) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** This pin's GPIOTE event fired: tells the client. */
+    void handleInterrupt() {
+        if (client != null) {
+            client.fired();
+        }
+    }
+
+    /** The GPIOTE registers (the port's interrupt handler reads them through any of its pins, as in Tock). */
+    MmioRegisters gpioteRegisters() {
+        return gpioteRegs;
     }
 
     @Override

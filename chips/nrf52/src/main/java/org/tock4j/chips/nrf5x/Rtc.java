@@ -13,7 +13,8 @@ import org.tock4j.kernel.hil.time.Ticks;
 import org.tock4j.kernel.platform.PhysicalMemory;
 
 /**
- * The alarm on the nRF5x RTC: a 24-bit counter at 32768 Hz, compare channel 0 for the alarm.
+ * The alarm on an nRF5x RTC (RTC0, RTC1 or RTC2): a 24-bit counter at 32768 Hz, compare channel 0 for the
+ * alarm.
  *
  * <pre>{@code
  * Rtc rtc = chip.rtc1();
@@ -26,7 +27,7 @@ import org.tock4j.kernel.platform.PhysicalMemory;
  * fires at {@code now + 2} (the RTC needs a tick or two to synchronise a CC write).
  *
  * <p>Tock counterpart: {@code nrf5x::rtc::Rtc} (its {@code Time}, {@code Counter} and {@code Alarm}
- * implementations).
+ * implementations), which Tock instantiates for RTC1 only; the same driver serves RTC0 and RTC2 here.
  */
 public final class Rtc implements Alarm {
     /** Ticks a CC write needs before it can match. */
@@ -38,7 +39,7 @@ public final class Rtc implements Alarm {
     private Runnable overflowClient;
     private boolean enabled;
 
-    /** The RTC at {@code base} (RTC1: 0x40011000). */
+    /** The RTC at {@code base} (RTC0: 0x4000B000, RTC1: 0x40011000, RTC2: 0x40024000). */
     public Rtc(PhysicalMemory bus, int base) {
         this.regs = new MmioRegisters(Objects.requireNonNull(bus, "bus"), base);
     }

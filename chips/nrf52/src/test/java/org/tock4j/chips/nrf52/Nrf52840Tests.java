@@ -47,8 +47,8 @@ class Nrf52840Tests {
 
     @Test
     void unmodelledPeripheralsStoreWritesAndNeverFault() {
-        bus.write32(0x4000_0000, 1); // CLOCK TASKS_HFCLKSTART
-        assertThat(bus.read32(0x4000_0000)).isEqualTo(1);
+        bus.write32(0x4000_E000, 1); // ECB TASKS_STARTECB
+        assertThat(bus.read32(0x4000_E000)).isEqualTo(1);
         assertThat(bus.read32(0x1000_0100)).isEqualTo(0xFFFF_FFFF); // FICR
         assertThat(Nrf52840MemoryMap.peripheralAt(0x4000_D004)).isEqualTo("RNG");
     }
@@ -62,10 +62,10 @@ class Nrf52840Tests {
 
     @Test
     void aPendingInterruptNoDriverHandlesIsAKernelPanic() {
-        bus.write32(0xE000_E200, 1 << PeripheralInterrupts.RNG); // NVIC_ISPR0
+        bus.write32(0xE000_E200, 1 << PeripheralInterrupts.ECB); // NVIC_ISPR0
 
         assertThatThrownBy(chip::servicePendingInterrupts).isInstanceOf(KernelPanic.class)
-                .hasMessage("unhandled interrupt 13");
+                .hasMessage("unhandled interrupt 14");
     }
 
     @Test
@@ -146,10 +146,42 @@ class Nrf52840Tests {
     }
 
     @Test
-    void onlyUarte0HasALink() {
+    void uarte0AndUarte1HaveLinks() {
         assertThat(chip.uartLink(0).name()).isEqualTo("UARTE0");
-        assertThatThrownBy(() -> chip.uartLink(1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(chip.uartLink(1).name()).isEqualTo("UARTE1");
+        assertThatThrownBy(() -> chip.uartLink(2)).isInstanceOf(IllegalArgumentException.class);
         assertThat(chip.uartLink(0).transmitted()).isEmpty();
         assertThat(new TransmittedByte(1, (byte) 'A').value()).isEqualTo((byte) 'A');
+    }
+
+    @Test
+    void everyModelledPeripheralSitsAtItsDatasheetBaseAddress() {
+        assertThat(bus.regionOf(0x4000_0000)).get().extracting(MemoryRegion::name).isEqualTo("CLOCK/POWER");
+        assertThat(bus.regionOf(0x4000_3000)).get().extracting(MemoryRegion::name).isEqualTo("SPIM0/TWIM0");
+        assertThat(bus.regionOf(0x4000_6000)).get().extracting(MemoryRegion::name).isEqualTo("GPIOTE");
+        assertThat(bus.regionOf(0x4000_8000)).get().extracting(MemoryRegion::name).isEqualTo("TIMER0");
+        assertThat(bus.regionOf(0x4000_B000)).get().extracting(MemoryRegion::name).isEqualTo("RTC0");
+        assertThat(bus.regionOf(0x4000_C000)).get().extracting(MemoryRegion::name).isEqualTo("TEMP");
+        assertThat(bus.regionOf(0x4000_D000)).get().extracting(MemoryRegion::name).isEqualTo("RNG");
+        assertThat(bus.regionOf(0x4001_B000)).get().extracting(MemoryRegion::name).isEqualTo("TIMER4");
+        assertThat(bus.regionOf(0x4001_E000)).get().extracting(MemoryRegion::name).isEqualTo("NVMC");
+        assertThat(bus.regionOf(0x4002_4000)).get().extracting(MemoryRegion::name).isEqualTo("RTC2");
+        assertThat(bus.regionOf(0x4002_8000)).get().extracting(MemoryRegion::name).isEqualTo("UARTE1");
+    }
+
+    @Test
+    void onlyTheModelledBusesOfTwimAndSpimExist() {
+        assertThat(chip.i2cBus(0).name()).isEqualTo("I2C0");
+        assertThat(chip.spiBus(0).name()).isEqualTo("SPI0");
+        assertThatThrownBy(() -> chip.i2cBus(1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> chip.spiBus(1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theNvmcDriverIsBuiltOnceWithTheBoardsDeferredCalls() {
+        TestDeferredCalls calls = new TestDeferredCalls();
+        assertThat(chip.nvmc(calls)).isSameAs(chip.nvmc(calls));
+        calls.verifySetup();
+        assertThatThrownBy(() -> chip.nvmc(new TestDeferredCalls())).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -212,4 +212,32 @@ class RtcTests {
         assertThat(overflows).containsExactly(488_282L); // ceil(16 / 32768 s)
         assertThat(bus.read32(BASE + EVENTS_OVRFLW)).isZero();
     }
+
+    @Test
+    void rtc0HasThreeCompareRegistersAndRtc2Four() {
+        assertThat(chip.hardware().rtc0().registers().registerAt(Nrf52840MemoryMap.RTC0_BASE + CC + 8)).isPresent();
+        assertThat(chip.hardware().rtc0().registers().registerAt(Nrf52840MemoryMap.RTC0_BASE + CC + 12)).isEmpty();
+        assertThat(chip.hardware().rtc2().registers().registerAt(Nrf52840MemoryMap.RTC2_BASE + CC + 12)).isPresent();
+    }
+
+    @Test
+    void rtc0AndRtc2AreAlarmsOnTheirOwnCountersAndInterrupts() {
+        Rtc rtc0 = chip.rtc0();
+        Rtc rtc2 = chip.rtc2();
+        List<String> fired = new ArrayList<>();
+        rtc0.setAlarmClient(() -> fired.add("RTC0@" + clock.now()));
+        rtc2.setAlarmClient(() -> fired.add("RTC2@" + clock.now()));
+        rtc0.start();
+        clock.advanceTo(1_000_000_000);
+        rtc2.start();
+
+        rtc0.setAlarm(rtc0.now(), ticks(100));
+        rtc2.setAlarm(rtc2.now(), ticks(100));
+        KernelLoopStandIn.runUntil(chip, 2_000_000_000L);
+
+        assertThat(rtc0.now()).isNotEqualTo(rtc2.now());
+        long expected = 1_000_000_000 + TICK_100_NS;
+        assertThat(fired).containsExactly("RTC0@" + expected, "RTC2@" + expected);
+        assertThat(rtc.isArmed()).isFalse();
+    }
 }

@@ -313,4 +313,39 @@ class UarteTests {
         assertThat(bus.read32(BASE + TXD_AMOUNT)).isEqualTo(2);
         assertThat(bus.read32(BASE + EVENTS_TXSTOPPED)).isEqualTo(1);
     }
+
+    @Test
+    void uarte1TransmitsAndReceivesOnItsOwnLinkDmaBuffersAndInterrupt() {
+        Uarte uart1 = chip.uarte1();
+        UartLink link1 = chip.uartLink(1);
+        List<Completion> sent = new ArrayList<>();
+        List<Completion> got = new ArrayList<>();
+        uart1.initialize(33, 34, OptionalInt.empty(), OptionalInt.empty());
+        uart1.configure(Parameters.console115200());
+        uart1.setTransmitClient(new TransmitClient() {
+            @Override
+            public void transmittedBuffer(byte[] txBuffer, int txLen, Result<Void, ErrorCode> rval) {
+                sent.add(new Completion(txBuffer, txLen, rval, chip.clock().now()));
+            }
+        });
+        uart1.setReceiveClient(new ReceiveClient() {
+            @Override
+            public void receivedBuffer(byte[] rxBuffer, int rxLen, Result<Void, ErrorCode> rval, UartError error) {
+                got.add(new Completion(rxBuffer, rxLen, rval, chip.clock().now()));
+            }
+        });
+
+        uart1.transmitBuffer(ascii("GPS?"), 4);
+        uart1.receiveBuffer(new byte[3], 3);
+        link1.feed("FIX");
+        assertThat(bus.read32(Nrf52840MemoryMap.UARTE1_BASE + TXD_PTR))
+                .isEqualTo(Nrf52840MemoryMap.UARTE1_TX_DMA_BUFFER);
+        KernelLoopStandIn.runUntil(chip, 10_000_000);
+
+        assertThat(link1.transmittedText()).isEqualTo("GPS?");
+        assertThat(link.transmitted()).isEmpty();
+        assertThat(sent).singleElement().extracting(Completion::text).isEqualTo("GPS?");
+        assertThat(got).singleElement().extracting(Completion::text).isEqualTo("FIX");
+        assertThat(transmitted).isEmpty();
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
@@ -80,6 +81,11 @@ public final class RegisterBank implements MmioDevice {
 
     public int windowSize() {
         return windowSize;
+    }
+
+    /** The register declared at the absolute address {@code address}, if any. */
+    public Optional<Register> registerAt(int address) {
+        return Optional.ofNullable(at(address));
     }
 
     /** Every register declared, in declaration order. */

@@ -1,8 +1,11 @@
 package org.tock4j.chips.nrf52.hardware;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import org.tock4j.chips.emulator.VirtualClock;
+import org.tock4j.chips.emulator.mmio.Register;
 import org.tock4j.chips.emulator.mmio.RegisterBank;
 import org.tock4j.chips.emulator.world.PinWire;
 import org.tock4j.chips.emulator.world.Pull;
@@ -16,8 +19,14 @@ import org.tock4j.chips.emulator.world.Pull;
  *   <li>PIN_CNF[n].PULL sets the chip's pull resistor on the wire.</li>
  *   <li>IN reads a wire's level when PIN_CNF[n].INPUT connects the input buffer, 0 when disconnected.</li>
  *   <li>PIN_CNF[n].SENSE (High/Low) sets the pin's LATCH bit while the level matches; writing 1 to a LATCH
- *       bit clears it (it sets again at once if the level still matches). The DETECT signal to GPIOTE is
- *       later work.</li>
+ *       bit clears it (it sets again at once if the level still matches).</li>
+ *   <li>The port's DETECT signal (to GPIOTE's PORT event): with DETECTMODE default, high while any pin's
+ *       SENSE condition is met; with DETECTMODE LDETECT, high while LATCH is not 0, and a clear of LATCH that
+ *       leaves bits set makes a new rising edge.</li>
+ *   <li>Each pin's input signal (what IN shows: the wire's level while the input buffer is connected, else
+ *       0) is reported to {@linkplain #addInputListener input listeners} whenever it changes: GPIOTE's IN
+ *       channels listen. A GPIOTE task channel can take over a pin's output driver
+ *       ({@link #setTaskOutput}).</li>
  * </ul>
  */
 public final class GpioPortModel {
@@ -63,9 +72,27 @@ public final class GpioPortModel {
     private final PinWire[] wires;
     private final int[] pinCnf;
     private final RegisterBank bank;
+    private final Register detectMode;
+    private final boolean[] input;
+    private final Boolean[] taskOutput;
+    private final List<InputListener> inputListeners = new ArrayList<>();
+    private final List<DetectListener> detectListeners = new ArrayList<>();
     private int out;
     private int dir;
     private int latch;
+    private boolean detect;
+
+    /** Told when a pin's input signal changes. */
+    @FunctionalInterface
+    public interface InputListener {
+        void inputChanged(GpioPortModel port, int pin, boolean level);
+    }
+
+    /** Told when the port's DETECT signal changes. */
+    @FunctionalInterface
+    public interface DetectListener {
+        void detectChanged(GpioPortModel port, boolean level);
+    }
 
     /**
      * @param name the port's name, {@code P0} or {@code P1}; its pins are named {@code P0.13}
@@ -80,10 +107,12 @@ public final class GpioPortModel {
         this.validMask = pinCount == 32 ? -1 : (1 << pinCount) - 1;
         this.wires = new PinWire[pinCount];
         this.pinCnf = new int[pinCount];
+        this.input = new boolean[pinCount];
+        this.taskOutput = new Boolean[pinCount];
         for (int n = 0; n < pinCount; n++) {
             int pin = n;
             wires[n] = new PinWire(name + "." + n, clock);
-            wires[n].addListener((wire, edge) -> sense(pin));
+            wires[n].addListener((wire, edge) -> levelChanged(pin));
             pinCnf[n] = PIN_CNF_RESET;
         }
         // The register block starts at OUT; P0's and P1's blocks interleave with each other's reserved space.
@@ -96,7 +125,7 @@ public final class GpioPortModel {
         bank.custom("DIRSET", DIRSET, 0, () -> dir, v -> setDir(dir | v));
         bank.custom("DIRCLR", DIRCLR, 0, () -> dir, v -> setDir(dir & ~v));
         bank.custom("LATCH", LATCH, 0, () -> latch, this::clearLatch);
-        bank.storage("DETECTMODE", DETECTMODE, 0, 1, null);
+        detectMode = bank.storage("DETECTMODE", DETECTMODE, 0, 1, () -> updateDetect(false));
         for (int n = 0; n < pinCount; n++) {
             int pin = n;
             bank.custom("PIN_CNF[" + n + "]", PIN_CNF + 4 * n, PIN_CNF_RESET, () -> readPinCnf(pin),
@@ -119,6 +148,38 @@ public final class GpioPortModel {
     /** The wire of pin {@code n}. */
     public PinWire wire(int n) {
         return wires[n];
+    }
+
+    /** Pin {@code n}'s input signal: its wire's level while the input buffer is connected, else false. */
+    public boolean input(int n) {
+        return input[n];
+    }
+
+    /** The port's DETECT signal now. */
+    public boolean detect() {
+        return detect;
+    }
+
+    public void addInputListener(InputListener listener) {
+        inputListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void addDetectListener(DetectListener listener) {
+        detectListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * A GPIOTE task channel takes pin {@code n}'s output driver and drives {@code level}; {@code null} gives
+     * it back to the GPIO registers.
+     */
+    public void setTaskOutput(int n, Boolean level) {
+        taskOutput[n] = level;
+        apply(n);
+    }
+
+    /** The level a GPIOTE task channel drives on pin {@code n}; null when no channel owns it. */
+    public Boolean taskOutput(int n) {
+        return taskOutput[n];
     }
 
     private void setOut(int value) {
@@ -148,7 +209,7 @@ public final class GpioPortModel {
         pinCnf[pin] = v;
         dir = (dir & ~(1 << pin)) | ((v & PIN_CNF_DIR_OUTPUT) << pin);
         apply(pin);
-        sense(pin);
+        levelChanged(pin);
     }
 
     private int in() {
@@ -168,6 +229,56 @@ public final class GpioPortModel {
                 sense(n);
             }
         }
+        updateDetect((bits & validMask) != 0);
+    }
+
+    /** A pin's wire or configuration changed: sense, input signal and DETECT follow. */
+    private void levelChanged(int n) {
+        sense(n);
+        boolean level = (pinCnf[n] & PIN_CNF_INPUT_DISCONNECT) == 0 && wires[n].level();
+        if (level != input[n]) {
+            input[n] = level;
+            for (InputListener l : inputListeners) {
+                l.inputChanged(this, n, level);
+            }
+        }
+        updateDetect(false);
+    }
+
+    private boolean senseMatches(int n) {
+        int senseField = (pinCnf[n] & PIN_CNF_SENSE_MASK) >>> PIN_CNF_SENSE_SHIFT;
+        boolean level = wires[n].level();
+        return (senseField == SENSE_HIGH && level) || (senseField == SENSE_LOW && !level);
+    }
+
+    /**
+     * Recomputes DETECT. {@code latchCleared}: software just cleared LATCH bits; in LDETECT mode a LATCH still
+     * not 0 then makes a new rising edge.
+     */
+    private void updateDetect(boolean latchCleared) {
+        boolean next;
+        if (detectMode.isSet()) {
+            next = latch != 0;
+        } else {
+            next = false;
+            for (int n = 0; n < pinCount && !next; n++) {
+                next = senseMatches(n);
+            }
+        }
+        if (next && detect && latchCleared && detectMode.isSet()) {
+            setDetect(false);
+        }
+        setDetect(next);
+    }
+
+    private void setDetect(boolean level) {
+        if (level == detect) {
+            return;
+        }
+        detect = level;
+        for (DetectListener l : detectListeners) {
+            l.detectChanged(this, level);
+        }
     }
 
     private void applyAll() {
@@ -176,11 +287,15 @@ public final class GpioPortModel {
         }
     }
 
-    /** Sets pin {@code n}'s pull and output driver on its wire from PIN_CNF, DIR and OUT. */
+    /** Sets pin {@code n}'s pull and output driver on its wire from PIN_CNF, DIR and OUT (or GPIOTE's task). */
     private void apply(int n) {
         PinWire wire = wires[n];
         int pull = (pinCnf[n] & PIN_CNF_PULL_MASK) >>> PIN_CNF_PULL_SHIFT;
         wire.setChipPull(pull == PULL_PULLUP ? Pull.UP : pull == PULL_PULLDOWN ? Pull.DOWN : Pull.NONE);
+        if (taskOutput[n] != null) {
+            wire.driveFromChip(taskOutput[n]);
+            return;
+        }
         if ((dir & (1 << n)) == 0) {
             wire.releaseFromChip();
             return;
@@ -197,9 +312,7 @@ public final class GpioPortModel {
     }
 
     private void sense(int n) {
-        int senseField = (pinCnf[n] & PIN_CNF_SENSE_MASK) >>> PIN_CNF_SENSE_SHIFT;
-        boolean level = wires[n].level();
-        if ((senseField == SENSE_HIGH && level) || (senseField == SENSE_LOW && !level)) {
+        if (senseMatches(n)) {
             latch |= 1 << n;
         }
     }
@@ -212,7 +325,11 @@ public final class GpioPortModel {
         latch = 0;
         for (int n = 0; n < pinCount; n++) {
             pinCnf[n] = PIN_CNF_RESET;
+            taskOutput[n] = null;
         }
         applyAll();
+        for (int n = 0; n < pinCount; n++) {
+            levelChanged(n);
+        }
     }
 }
