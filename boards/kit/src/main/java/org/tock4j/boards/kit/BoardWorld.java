@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.tock4j.chips.emulator.VirtualClock;
+import org.tock4j.chips.emulator.world.I2cBus;
 import org.tock4j.chips.emulator.world.PinWire;
+import org.tock4j.chips.emulator.world.SensorValue;
+import org.tock4j.chips.emulator.world.SpiBus;
 import org.tock4j.chips.emulator.world.UartLink;
 
 /**
@@ -24,13 +27,30 @@ public final class BoardWorld {
     private final List<LedWire> leds;
     private final Map<String, PinWire> pins;
     private final Map<String, UartLink> uarts;
+    private final Map<String, SensorValue> sensors;
+    private final Map<String, I2cBus> i2cBuses;
+    private final Map<String, SpiBus> spiBuses;
 
     public BoardWorld(VirtualClock clock, List<LedWire> leds, Map<String, PinWire> pins,
             Map<String, UartLink> uarts) {
+        this(clock, leds, pins, uarts, Map.of(), Map.of(), Map.of());
+    }
+
+    /**
+     * @param sensors physical values the board's sensors measure, by name ({@code temperature})
+     * @param i2cBuses I2C buses devices can be attached to, by name ({@code i2c0})
+     * @param spiBuses SPI buses devices can be attached to, by name ({@code spi0})
+     */
+    public BoardWorld(VirtualClock clock, List<LedWire> leds, Map<String, PinWire> pins,
+            Map<String, UartLink> uarts, Map<String, SensorValue> sensors, Map<String, I2cBus> i2cBuses,
+            Map<String, SpiBus> spiBuses) {
         this.clock = clock;
         this.leds = List.copyOf(leds);
         this.pins = new LinkedHashMap<>(pins);
         this.uarts = new LinkedHashMap<>(uarts);
+        this.sensors = new LinkedHashMap<>(sensors);
+        this.i2cBuses = new LinkedHashMap<>(i2cBuses);
+        this.spiBuses = new LinkedHashMap<>(spiBuses);
     }
 
     public VirtualClock clock() {
@@ -71,5 +91,29 @@ public final class BoardWorld {
 
     public Map<String, UartLink> uarts() {
         return Map.copyOf(uarts);
+    }
+
+    public SensorValue sensor(String name) {
+        return find(sensors, name, "sensor");
+    }
+
+    public Map<String, SensorValue> sensors() {
+        return Map.copyOf(sensors);
+    }
+
+    public I2cBus i2cBus(String name) {
+        return find(i2cBuses, name, "I2C bus");
+    }
+
+    public SpiBus spiBus(String name) {
+        return find(spiBuses, name, "SPI bus");
+    }
+
+    private static <T> T find(Map<String, T> map, String name, String kind) {
+        T found = map.get(name);
+        if (found == null) {
+            throw new NoSuchElementException("no " + kind + " named '" + name + "'; the board has " + map.keySet());
+        }
+        return found;
     }
 }

@@ -15,6 +15,8 @@ import org.tock4j.boards.kit.BoardWorld;
 import org.tock4j.boards.kit.FaultPolicyChoice;
 import org.tock4j.boards.kit.LedWire;
 import org.tock4j.boards.kit.SchedulerChoice;
+import org.tock4j.capsules.core.button.ButtonPin;
+import org.tock4j.capsules.core.gpio.GpioPins;
 import org.tock4j.capsules.core.virtualizers.MuxAlarm;
 import org.tock4j.capsules.core.virtualizers.MuxUart;
 import org.tock4j.chips.emulator.FullSpeed;
@@ -24,9 +26,14 @@ import org.tock4j.chips.nrf52.Nrf52840;
 import org.tock4j.chips.nrf52.Uarte;
 import org.tock4j.kernel.component.DriverNumber;
 import org.tock4j.kernel.deferred.DeferredCalls;
+import org.tock4j.kernel.hil.gpio.ActivationMode;
+import org.tock4j.kernel.hil.gpio.FloatingState;
+import org.tock4j.kernel.hil.gpio.InterruptPin;
 import org.tock4j.kernel.hil.led.Led;
 import org.tock4j.kernel.hil.led.LedLow;
 import org.tock4j.kernel.platform.Chip;
+import org.tock4j.kernel.hil.rng.Rng;
+import org.tock4j.kernel.hil.sensors.TemperatureDriver;
 import org.tock4j.kernel.platform.SchedulerTimer;
 
 /**
@@ -35,8 +42,11 @@ import org.tock4j.kernel.platform.SchedulerTimer;
  *
  * <pre>
  *   chip ─ nRF52840 (64 MHz Cortex-M4, 1 MB flash, 256 KB RAM)
- *   UARTE0 ─ MuxUart ─ console (0x1)          RTC1 ─ MuxAlarm ─ alarm (0x0)
+ *   UARTE0 ─ MuxUart ─ console (0x1), low-level debug (0x8)    RTC1 ─ MuxAlarm ─ alarm (0x0)
  *   P0.13..P0.16 ─ LedLow ×4 ─ led (0x2)
+ *   P0.11, P0.12, P0.24, P0.25 (active low, pull-up) ─ button (0x3)
+ *   P1.01..P1.08, P1.12..P1.15 ─ gpio (0x4, numbers 0..7 and 10..13)
+ *   TRNG ─ rng (0x40001)        TEMP ─ temperature (0x60000)
  *   apps: flash 0x0004_0000 .. 0x0010_0000, RAM 0x2000_8000 .. 0x2004_0000
  * </pre>
  *
@@ -45,6 +55,8 @@ import org.tock4j.kernel.platform.SchedulerTimer;
 public final class Nrf52840dkModule extends AbstractModule {
     /** The kit's LEDs: LED1..LED4 on P0.13..P0.16. */
     static final int[] LED_PINS = {13, 14, 15, 16};
+    /** BUTTON1..BUTTON4 on P0.11, P0.12, P0.24, P0.25. */
+    static final int[] BUTTON_PINS = {11, 12, 24, 25};
     static final int UART_RTS = 5;
     static final int UART_TXD = 6;
     static final int UART_CTS = 7;
@@ -115,6 +127,39 @@ public final class Nrf52840dkModule extends AbstractModule {
         return java.util.Arrays.stream(LED_PINS).<Led>mapToObj(pin -> new LedLow(nrf.gpioPin(0, pin))).toList();
     }
 
+    @Provides
+    @Singleton
+    List<ButtonPin> buttons(Nrf52840 nrf) {
+        return java.util.Arrays.stream(BUTTON_PINS).mapToObj(pin -> new ButtonPin(nrf.gpioPin(0, pin),
+                ActivationMode.ActiveLow, FloatingState.PullUp)).toList();
+    }
+
+    /** Tock's GPIO numbers: P1.01..P1.08 are 0..7, P1.10/P1.11 are left out (8, 9), P1.12..P1.15 are 10..13. */
+    @Provides
+    @Singleton
+    GpioPins gpio(Nrf52840 nrf) {
+        Map<Integer, InterruptPin> pins = new java.util.TreeMap<>();
+        for (int n = 0; n < 8; n++) {
+            pins.put(n, nrf.gpioPin(1, n + 1));
+        }
+        for (int n = 10; n < 14; n++) {
+            pins.put(n, nrf.gpioPin(1, n + 2));
+        }
+        return GpioPins.byNumber(pins);
+    }
+
+    @Provides
+    @Singleton
+    Rng rng(Nrf52840 nrf) {
+        return nrf.trng();
+    }
+
+    @Provides
+    @Singleton
+    TemperatureDriver temperature(Nrf52840 nrf) {
+        return nrf.temp();
+    }
+
     // ---------------------------------------------------------------- the board
 
     @Provides
@@ -127,6 +172,11 @@ public final class Nrf52840dkModule extends AbstractModule {
                 .capsule("alarm", DriverNumber.ALARM)
                 .capsule("console", DriverNumber.CONSOLE)
                 .capsule("led", DriverNumber.LED)
+                .capsule("button", DriverNumber.BUTTON)
+                .capsule("gpio", DriverNumber.GPIO)
+                .capsule("low_level_debug", DriverNumber.LOW_LEVEL_DEBUG)
+                .capsule("rng", DriverNumber.RNG)
+                .capsule("temperature", DriverNumber.TEMPERATURE)
                 .scheduler(SchedulerChoice.RoundRobin.tockDefault())
                 .faultPolicy(FaultPolicyChoice.PANIC)
                 .defaultApps("hello", "blink")
@@ -137,16 +187,22 @@ public final class Nrf52840dkModule extends AbstractModule {
     @Singleton
     BoardWorld world(Nrf52840 nrf) {
         List<LedWire> leds = new java.util.ArrayList<>();
+        Map<String, org.tock4j.chips.emulator.world.PinWire> pins = new java.util.LinkedHashMap<>();
         for (int i = 0; i < LED_PINS.length; i++) {
             leds.add(new LedWire("LED" + (i + 1), nrf.pin(0, LED_PINS[i]), true));
         }
-        Map<String, org.tock4j.chips.emulator.world.PinWire> pins = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < BUTTON_PINS.length; i++) {
+            // The kit's buttons short their pin to ground; its pull-up is the chip's.
+            pins.put("BUTTON" + (i + 1), nrf.pin(0, BUTTON_PINS[i]));
+        }
         for (int pin = 0; pin < 32; pin++) {
             pins.put("P0." + pin, nrf.pin(0, pin));
         }
         for (int pin = 0; pin < 16; pin++) {
             pins.put("P1." + pin, nrf.pin(1, pin));
         }
-        return new BoardWorld(nrf.clock(), leds, pins, Map.of("console", nrf.uartLink(0)));
+        return new BoardWorld(nrf.clock(), leds, pins, Map.of("console", nrf.uartLink(0)),
+                Map.of("temperature", nrf.temperature()), Map.of("i2c0", nrf.i2cBus(0)),
+                Map.of("spi0", nrf.spiBus(0)));
     }
 }
