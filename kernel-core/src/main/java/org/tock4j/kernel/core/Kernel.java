@@ -65,6 +65,17 @@ public final class Kernel implements ProcessTable {
      */
     public static final int MIN_QUANTA_THRESHOLD_US = 500;
 
+    /**
+     * CPU cycles a {@code do_process} pass costs when it never switches to the process (a process waiting in
+     * yield-wait-for while other upcalls are queued, a stopped process with tasks, a timeslice already below the
+     * minimum quantum). Tock spins through such passes, and on hardware each takes time, so the interrupt that
+     * ends the spin comes; the kernel's own code costs no virtual time here otherwise, so without this charge
+     * the spin would freeze the board's clock.
+     *
+     * <p>Tock counterpart: none (the time the kernel's own instructions take).
+     */
+    public static final long IDLE_PASS_CYCLES = 200;
+
     private final Process[] processes;
     private final PhysicalMemory memory;
     private final DeferredCalls deferredCalls;

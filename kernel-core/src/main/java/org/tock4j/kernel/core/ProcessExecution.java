@@ -81,6 +81,10 @@ public final class ProcessExecution {
         timesliceUs.ifPresent(schedulerTimer::start);
 
         boolean switchToProcess = runUntilSwitch();
+        if (!switchToProcess) {
+            // A pass that gives the process nothing to run still takes the CPU's time (see IDLE_PASS_CYCLES).
+            chip.cpu().executeCycles(Kernel.IDLE_PASS_CYCLES);
+        }
         while (switchToProcess) {
             Optional<ContextSwitchReason> reason = process.switchTo();
             if (inlineFailure != null) {

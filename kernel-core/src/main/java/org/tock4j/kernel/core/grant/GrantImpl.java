@@ -1,7 +1,7 @@
 package org.tock4j.kernel.core.grant;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 
 import org.tock4j.kernel.Result;
 import org.tock4j.kernel.core.Kernel;
@@ -80,13 +80,34 @@ public final class GrantImpl<T> implements Grant<T> {
         }
     }
 
+    /**
+     * The processes with this grant allocated, found lazily as Tock's {@code Iter} does: a process is checked when
+     * the iteration reaches it, so one that died meanwhile (say, in an earlier {@link #each} closure) is skipped.
+     */
     @Override
     public Iterable<ProcessGrant<T>> iter() {
-        List<ProcessGrant<T>> allocated = new ArrayList<>();
-        for (Process process : kernel.getProcessIter()) {
-            ProcessGrantImpl.newIfAllocated(this, process).ifPresent(allocated::add);
-        }
-        return allocated;
+        return () -> new Iterator<>() {
+            private final Iterator<Process> processes = kernel.getProcessIter().iterator();
+            private ProcessGrant<T> next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && processes.hasNext()) {
+                    next = ProcessGrantImpl.newIfAllocated(GrantImpl.this, processes.next()).orElse(null);
+                }
+                return next != null;
+            }
+
+            @Override
+            public ProcessGrant<T> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                ProcessGrant<T> found = next;
+                next = null;
+                return found;
+            }
+        };
     }
 
     @Override

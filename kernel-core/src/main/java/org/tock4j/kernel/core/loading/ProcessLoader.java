@@ -27,7 +27,8 @@ import org.tock4j.kernel.process.ShortId;
  * </pre>
  *
  * <p>A binary that cannot be used is skipped with its reason; one that does not fit in RAM is reported and the
- * rest still load. Nothing here throws for bad input.
+ * rest still load. Erased flash, or a binary that claims more flash than it has, ends the search, as in Tock.
+ * Nothing here throws for bad input.
  *
  * <p>Tock counterpart: {@code kernel::process_loading::load_processes} and {@code discover_process_binary},
  * {@code ProcessBinary::create}.
@@ -106,6 +107,9 @@ public final class ProcessLoader {
                     headerLength, version);
             if (binary.isErr()) {
                 outcomes.add(new Outcome.Skipped(binaryStart, binary.unwrapErr()));
+                if (binary.unwrapErr() instanceof ProcessBinaryError.NotEnoughFlash) {
+                    break; // As Tock: a binary that overruns its flash ends the search for processes.
+                }
                 continue;
             }
             TbfHeader header = binary.unwrap();

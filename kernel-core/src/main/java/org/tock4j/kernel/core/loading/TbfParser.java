@@ -99,18 +99,19 @@ public final class TbfParser {
             }
             switch (type) {
                 case TbfHeader.TLV_MAIN -> {
-                    if (length != 12) {
-                        return Result.err(new TbfParseError.BadTlvEntry(type));
-                    }
+                    // Only the first Main TLV counts; later ones are skipped unchecked, as in Tock.
                     if (main.isEmpty()) {
+                        if (length != 12) {
+                            return Result.err(new TbfParseError.BadTlvEntry(type));
+                        }
                         main = Optional.of(new TbfHeader.Main(b.getInt(pos), b.getInt(pos + 4), b.getInt(pos + 8)));
                     }
                 }
                 case TbfHeader.TLV_PROGRAM -> {
-                    if (length != 20) {
-                        return Result.err(new TbfParseError.BadTlvEntry(type));
-                    }
                     if (program.isEmpty()) {
+                        if (length != 20) {
+                            return Result.err(new TbfParseError.BadTlvEntry(type));
+                        }
                         program = Optional.of(new TbfHeader.Program(b.getInt(pos), b.getInt(pos + 4),
                                 b.getInt(pos + 8), b.getInt(pos + 12), b.getInt(pos + 16)));
                     }
@@ -122,6 +123,8 @@ public final class TbfParser {
                     if (length / 8 > MAX_WRITEABLE_FLASH_REGIONS) {
                         return Result.err(new TbfParseError.TooManyEntries(type));
                     }
+                    // A later WriteableFlashRegions TLV replaces an earlier one, as in Tock.
+                    regions.clear();
                     for (int i = 0; i < length; i += 8) {
                         regions.add(new TbfHeader.WriteableFlashRegion(b.getInt(pos + i), b.getInt(pos + i + 4)));
                     }
@@ -179,7 +182,12 @@ public final class TbfParser {
                     // A TLV we do not understand is skipped: its length says how far.
                 }
             }
-            pos += (length + 3) & ~3;
+            // The value is padded to a 4-byte boundary, and the padding must lie inside the header too.
+            int paddedLength = (length + 3) & ~3;
+            if (pos + paddedLength > header.length) {
+                return Result.err(new TbfParseError.NotEnoughFlash());
+            }
+            pos += paddedLength;
         }
         return Result.ok(new TbfHeader(version, headerSize, totalSize, flags, false, main, program, name,
                 List.copyOf(regions), fixed, permissions, kernelVersion, shortId));

@@ -58,6 +58,8 @@ public final class JvmProcessRuntime implements UserspaceKernelBoundary {
     private Thread thread;
     private Thread returnTo;
     private volatile boolean killed;
+    /** The incarnation's code ended without the kernel ending the process (a fault the board's hook handled). */
+    private boolean codeEnded;
     private ContextSwitchReason trapReason;
     private ProcessFaultInfo lastFault;
     private UpcallTable upcalls;
@@ -118,6 +120,12 @@ public final class JvmProcessRuntime implements UserspaceKernelBoundary {
 
     @Override
     public Switched switchToProcess(int accessibleMemoryStart, int appBrk) {
+        if (codeEnded) {
+            // Code that faulted cannot be resumed: the process faults again at once, as a faulting instruction
+            // would, and the exception entry costs its cycles so the timeslice still runs out.
+            chip.cpu().executeCycles(syscallCycles);
+            return new Switched(ContextSwitchReason.FAULT, Optional.empty());
+        }
         if (thread == null) {
             if (pendingCall == null || !(pendingCall.source() instanceof FunctionCallSource.Kernel)) {
                 // Nothing to start the process with: as if it jumped nowhere.
@@ -143,6 +151,7 @@ public final class JvmProcessRuntime implements UserspaceKernelBoundary {
 
     @Override
     public void discard() {
+        codeEnded = false;
         Thread victim = thread;
         thread = null;
         pendingCall = null;
@@ -195,6 +204,12 @@ public final class JvmProcessRuntime implements UserspaceKernelBoundary {
                 }
             }
         } finally {
+            if (!killed) {
+                // The kernel did not end this incarnation, yet its code is over (the board's fault hook handled a
+                // fault, so the kernel switched back): there is no thread left to switch to.
+                codeEnded = true;
+                thread = null;
+            }
             cpu.giveTo(returnTo);
         }
     }

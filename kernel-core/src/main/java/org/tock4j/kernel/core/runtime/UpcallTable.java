@@ -25,7 +25,9 @@ final class UpcallTable {
 
     UpcallTable(int codeStart, int codeLength) {
         this.codeStart = codeStart;
-        this.capacity = Math.max(0, codeLength / 4);
+        // Slot i's pointer (code start + 4i, Thumb bit set) and the word the kernel checks after it
+        // (is_valid_upcall_function_pointer) must lie inside the code area: 4i + 1 + 4 <= codeLength.
+        this.capacity = Math.max(0, (codeLength - 1) / 4);
     }
 
     /** The address of {@code fn}, registering it on first use. */
