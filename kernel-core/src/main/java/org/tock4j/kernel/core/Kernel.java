@@ -87,6 +87,7 @@ public final class Kernel implements ProcessTable {
     /** The doProcess in progress, which a process's own thread may continue (Tock has none: one stack). */
     private ProcessExecution currentExecution;
     private IpcUpcalls ipc;
+    private SyscallInterceptor interceptor = SyscallInterceptor.NONE;
     private final CpuToken cpu = new CpuToken();
 
     /**
@@ -348,7 +349,28 @@ public final class Kernel implements ProcessTable {
      */
     void handleSyscall(KernelResources resources, Process process, Syscall syscall) {
         process.debugSyscallCalled(syscall);
+        ProcessId caller = process.processid();
+        Optional<SyscallReturn> result = switch (interceptor.intercept(process, syscall)) {
+            case SyscallInterceptor.Interception.Proceed proceed -> dispatchSyscall(resources, process, syscall);
+            case SyscallInterceptor.Interception.Answer answer -> {
+                process.setSyscallReturnValue(answer.value());
+                yield Optional.of(answer.value());
+            }
+            case SyscallInterceptor.Interception.Fault fault -> {
+                process.setFaultState();
+                yield Optional.empty();
+            }
+        };
+        config.observer().syscall(caller, process, syscall, result);
+    }
 
+    /** Puts a test hook in front of system call handling (see {@link SyscallInterceptor}). */
+    public void setSyscallInterceptor(SyscallInterceptor interceptor) {
+        this.interceptor = interceptor == null ? SyscallInterceptor.NONE : interceptor;
+    }
+
+    /** The body of {@link #handleSyscall}; returns the value it set for the process, if any. */
+    private Optional<SyscallReturn> dispatchSyscall(KernelResources resources, Process process, Syscall syscall) {
         switch (syscall) {
             case Syscall.Yield y -> { } // Yield is not filterable.
             case Syscall.Exit e -> { } // Exit is not filterable.
@@ -356,36 +378,43 @@ public final class Kernel implements ProcessTable {
             default -> {
                 Result<Void, ErrorCode> filtered = resources.syscallFilter().filterSyscall(process, syscall);
                 if (filtered.isErr()) {
-                    process.setSyscallReturnValue(new SyscallReturn.Failure(filtered.unwrapErr()));
+                    SyscallReturn rejected = new SyscallReturn.Failure(filtered.unwrapErr());
+                    process.setSyscallReturnValue(rejected);
                     trace("[%s] Filtered: %s was rejected with %s", process.processid(), syscall,
                             filtered.unwrapErr());
-                    return;
+                    return Optional.of(rejected);
                 }
             }
         }
 
-        switch (syscall) {
+        SyscallReturn rval = switch (syscall) {
             case Syscall.Memop m -> {
-                SyscallReturn rval = Memop.memop(process, m.operand(), m.arg0());
-                trace("[%s] memop(%d, %#x) = %s", process.processid(), m.operand(), m.arg0(), rval);
-                process.setSyscallReturnValue(rval);
+                SyscallReturn memop = Memop.memop(process, m.operand(), m.arg0());
+                trace("[%s] memop(%d, %#x) = %s", process.processid(), m.operand(), m.arg0(), memop);
+                yield memop;
             }
-            case Syscall.Yield y -> handleYield(process, y);
-            case Syscall.Exit e -> handleExit(process, e);
+            case Syscall.Yield y -> {
+                handleYield(process, y);
+                yield null;
+            }
+            case Syscall.Exit e -> handleExit(process, e).orElse(null);
             default -> {
                 int driverNumber = syscall.driverNumberIfAny().orElseThrow();
                 Optional<SyscallDriver> driver = resources.syscallDriverLookup().withDriver(driverNumber);
-                switch (syscall) {
-                    case Syscall.Subscribe s -> process.setSyscallReturnValue(subscribe(process, s, driver));
-                    case Syscall.Command c -> process.setSyscallReturnValue(command(process, c, driver));
-                    case Syscall.ReadWriteAllow a -> process.setSyscallReturnValue(allowReadWrite(process, a, driver));
-                    case Syscall.UserspaceReadableAllow a ->
-                        process.setSyscallReturnValue(allowUserspaceReadable(process, a, driver));
-                    case Syscall.ReadOnlyAllow a -> process.setSyscallReturnValue(allowReadOnly(process, a, driver));
+                yield switch (syscall) {
+                    case Syscall.Subscribe s -> subscribe(process, s, driver);
+                    case Syscall.Command c -> command(process, c, driver);
+                    case Syscall.ReadWriteAllow a -> allowReadWrite(process, a, driver);
+                    case Syscall.UserspaceReadableAllow a -> allowUserspaceReadable(process, a, driver);
+                    case Syscall.ReadOnlyAllow a -> allowReadOnly(process, a, driver);
                     default -> throw new KernelPanic("Kernel system call handling invariant violated!");
-                }
+                };
             }
+        };
+        if (rval != null && !(syscall instanceof Syscall.Exit)) {
+            process.setSyscallReturnValue(rval);
         }
+        return Optional.ofNullable(rval);
     }
 
     private void handleYield(Process process, Syscall.Yield y) {
@@ -410,7 +439,8 @@ public final class Kernel implements ProcessTable {
         }
     }
 
-    private void handleExit(Process process, Syscall.Exit e) {
+    /** Exits the process; returns the failure set for an invalid variant. */
+    private Optional<SyscallReturn> handleExit(Process process, Syscall.Exit e) {
         ProcessId oldProcessId = process.processid();
         SyscallReturn returned = null;
         switch (e.which()) {
@@ -423,6 +453,7 @@ public final class Kernel implements ProcessTable {
         }
         trace("[%s] exit(which: %d, completion_code: %d) = %s", oldProcessId, e.which(), e.completionCode(),
                 returned == null ? "None" : "Some(" + returned + ")");
+        return Optional.ofNullable(returned);
     }
 
     private CommandReturn commandResult(Process process, Syscall.Command c, Optional<SyscallDriver> driver) {

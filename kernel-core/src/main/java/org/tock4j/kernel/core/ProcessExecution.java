@@ -163,6 +163,7 @@ public final class ProcessExecution {
                             kernel.trace("[%s] function_call @%#x(%#x, %#x, %#x, %#x)", process.processid(),
                                     ccb.pc(), ccb.argument0(), ccb.argument1(), ccb.argument2(), ccb.argument3());
                             process.setProcessFunction(ccb);
+                            kernel.config().observer().functionCall(process, ccb);
                         }
                         case Task.Ipc ipc -> kernel.scheduleIpcUpcall(process, ipc);
                     }
@@ -192,6 +193,7 @@ public final class ProcessExecution {
                         case Task.Ipc ipc -> throw new KernelPanic("IPC task cannot complete a Yield-WaitFor");
                     };
                     process.setSyscallReturnValue(values);
+                    kernel.config().observer().yieldWaitForReturned(process, values);
                 }
                 case State.Faulted faulted -> throw new KernelPanic("Attempted to schedule an unrunnable process");
                 case State.Terminated terminated ->
