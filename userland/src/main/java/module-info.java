@@ -4,7 +4,8 @@
  *
  * <pre>
  *   org.tock4j.userland           App, Syscalls, Registers, Upcall, Memory   (the ABI)
- *   org.tock4j.userland.libtock   Libtock, Heap, Memop, Yield, Console, Alarm, Leds, TockException
+ *   org.tock4j.userland.libtock   Libtock, Heap, Memop, Yield, Console, Alarm, Leds, Buttons, Gpio, Rng,
+ *                                 Temperature, LowLevelDebug, TockException
  * </pre>
  *
  * <p>It depends on nothing: the kernel implements {@code Syscalls}; apps provide {@code App}.

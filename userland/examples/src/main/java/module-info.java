@@ -2,8 +2,11 @@
  * Example apps, each a ServiceLoader provider of {@code org.tock4j.userland.App} named by its TBF package name.
  *
  * <pre>
- *   hello   prints "Hello World!\r\n" on the console          (libtock-c examples/c_hello)
- *   blink   counts in binary on the LEDs, 250 ms per step      (libtock-c examples/blink)
+ *   hello     prints "Hello World!\r\n" on the console               (libtock-c examples/c_hello)
+ *   blink     counts in binary on the LEDs, 250 ms per step           (libtock-c examples/blink)
+ *   buttons   button i toggles LED i                                  (libtock-c examples/buttons)
+ *   rng       prints "Random: 0x<16 hex digits>\r\n" every second     (libtock-c examples/tests/rng)
+ *   sensors   prints "Temperature: 23.25 C\r\n" every second          (libtock-c examples/sensors)
  * </pre>
  */
 module org.tock4j.apps {
@@ -13,5 +16,8 @@ module org.tock4j.apps {
 
     provides org.tock4j.userland.App with
             org.tock4j.apps.Hello,
-            org.tock4j.apps.Blink;
+            org.tock4j.apps.Blink,
+            org.tock4j.apps.Buttons,
+            org.tock4j.apps.RngApp,
+            org.tock4j.apps.Sensors;
 }

@@ -1,6 +1,7 @@
 package org.tock4j.kernel.component;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.tock4j.kernel.deferred.DeferredCalls;
 import org.tock4j.kernel.grant.AllowRoCount;
@@ -8,6 +9,9 @@ import org.tock4j.kernel.grant.AllowRwCount;
 import org.tock4j.kernel.grant.Grant;
 import org.tock4j.kernel.grant.GrantType;
 import org.tock4j.kernel.grant.UpcallCount;
+import org.tock4j.kernel.capabilities.ProcessManagementCapability;
+import org.tock4j.kernel.capabilities.ProcessStartCapability;
+import org.tock4j.kernel.process.Processes;
 
 /**
  * What a board hands a component while building its capsule: the driver number it runs at, grants for that
@@ -31,4 +35,13 @@ public interface ComponentContext {
     <T> List<T> hils(HilDependency<T> dependency);
 
     DeferredCalls deferredCalls();
+
+    /** The kernel's processes; managing them takes the capabilities below. */
+    Processes processes();
+
+    /** The capability to manage processes, if the board trusts this component with it. */
+    Optional<ProcessManagementCapability> processManagementCapability();
+
+    /** The capability to start processes, if the board trusts this component with it. */
+    Optional<ProcessStartCapability> processStartCapability();
 }

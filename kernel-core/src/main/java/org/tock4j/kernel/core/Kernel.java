@@ -28,7 +28,7 @@ import org.tock4j.kernel.platform.KernelResources;
 import org.tock4j.kernel.platform.PhysicalMemory;
 import org.tock4j.kernel.process.Process;
 import org.tock4j.kernel.process.ProcessId;
-import org.tock4j.kernel.process.ProcessTable;
+import org.tock4j.kernel.process.Processes;
 import org.tock4j.kernel.process.Task;
 import org.tock4j.kernel.processbuffer.ReadOnlyProcessBuffer;
 import org.tock4j.kernel.processbuffer.ReadWriteProcessBuffer;
@@ -56,7 +56,7 @@ import org.tock4j.kernel.upcall.UpcallId;
  *
  * <p>Tock counterpart: {@code kernel::kernel::Kernel} ({@code kernel/src/kernel.rs}).
  */
-public final class Kernel implements ProcessTable {
+public final class Kernel implements Processes {
 
     /**
      * A process whose remaining timeslice is below this many microseconds is not run again.
@@ -182,6 +182,7 @@ public final class Kernel implements ProcessTable {
     }
 
     /** {@link #getProcessIter()} for board code that manages processes. */
+    @Override
     public List<Process> processEachCapability(ProcessManagementCapability capability) {
         requireCapability(capability);
         return getProcessIter();
@@ -213,6 +214,7 @@ public final class Kernel implements ProcessTable {
     }
 
     /** The number of grants, marking them final: processes size their grant pointer tables by it. */
+    @Override
     public int getGrantCountAndFinalize() {
         grantsFinalized = true;
         return grantCounter;

@@ -1,6 +1,7 @@
 /**
- * Example apps for tock4j boards: {@link org.tock4j.apps.Hello} ("hello") and {@link org.tock4j.apps.Blink}
- * ("blink").
+ * Example apps for tock4j boards: {@link org.tock4j.apps.Hello} ("hello"), {@link org.tock4j.apps.Blink}
+ * ("blink"), {@link org.tock4j.apps.Buttons} ("buttons"), {@link org.tock4j.apps.RngApp} ("rng") and
+ * {@link org.tock4j.apps.Sensors} ("sensors").
  *
  * <pre>{@code
  * for (App app : ServiceLoader.load(App.class)) {

@@ -30,6 +30,11 @@ public final class Libtock {
     private Console console;
     private Alarm alarm;
     private Leds leds;
+    private Buttons buttons;
+    private Gpio gpio;
+    private Rng rng;
+    private Temperature temperature;
+    private LowLevelDebug lowLevelDebug;
 
     public Libtock(Syscalls sys) {
         this.sys = Objects.requireNonNull(sys, "sys");
@@ -78,5 +83,45 @@ public final class Libtock {
             leds = new Leds(sys);
         }
         return leds;
+    }
+
+    /** The buttons, driver 3. */
+    public Buttons buttons() {
+        if (buttons == null) {
+            buttons = new Buttons(sys);
+        }
+        return buttons;
+    }
+
+    /** The general-purpose pins, driver 4. */
+    public Gpio gpio() {
+        if (gpio == null) {
+            gpio = new Gpio(sys);
+        }
+        return gpio;
+    }
+
+    /** The random number generator, driver 0x40001. */
+    public Rng rng() {
+        if (rng == null) {
+            rng = new Rng(sys, heap());
+        }
+        return rng;
+    }
+
+    /** The temperature sensor, driver 0x60000. */
+    public Temperature temperature() {
+        if (temperature == null) {
+            temperature = new Temperature(sys);
+        }
+        return temperature;
+    }
+
+    /** Low-level debug output, driver 8. */
+    public LowLevelDebug lowLevelDebug() {
+        if (lowLevelDebug == null) {
+            lowLevelDebug = new LowLevelDebug(sys);
+        }
+        return lowLevelDebug;
     }
 }

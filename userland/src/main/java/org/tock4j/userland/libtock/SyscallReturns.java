@@ -49,6 +49,14 @@ public final class SyscallReturns {
         return r.r1();
     }
 
+    /** Requires {@code Success with u32} and returns r1; a failure names the operation with its argument. */
+    public static int expectSuccessU32(Registers r, String operation, int argument) {
+        if (r.r0() != Registers.SUCCESS_U32) {
+            throw failure(r, operation + "(" + argument + ")");
+        }
+        return r.r1();
+    }
+
     /**
      * Requires {@code Success with 2 u32} (r0 = 130), the success variant of subscribe and the allows (r1, r2 then
      * hold the previous upcall and data, or the previous buffer's address and length).

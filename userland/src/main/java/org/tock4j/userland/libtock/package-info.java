@@ -18,9 +18,14 @@
  * }</pre>
  *
  * <pre>
- *   Libtock ── Console (driver 1) ──┐
- *           ── Alarm   (driver 0)   ├── SyscallReturns ── Registers ──► TockException(ReturnCode)
- *           ── Leds    (driver 2) ──┘
+ *   Libtock ── Console       (driver 1)       ──┐
+ *           ── Alarm         (driver 0)         │
+ *           ── Leds          (driver 2)         │
+ *           ── Buttons       (driver 3)         ├── SyscallReturns ── Registers ──► TockException(ReturnCode)
+ *           ── Gpio          (driver 4)         │
+ *           ── LowLevelDebug (driver 8)         │
+ *           ── Rng           (driver 0x40001)   │
+ *           ── Temperature   (driver 0x60000) ──┘
  *           ── Yield   (class 0)
  *           ── Heap ── Memop (class 5: sbrk, memory layout)
  * </pre>

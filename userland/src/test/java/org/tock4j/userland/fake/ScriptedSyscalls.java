@@ -116,6 +116,20 @@ public final class ScriptedSyscalls implements Syscalls {
         return this;
     }
 
+    /**
+     * Yield-Waits, as the process does forever once {@code App.main} has returned, until no upcall with a
+     * subscribed function is pending (Null Upcalls on the way are dropped); returns how many callbacks ran.
+     * The yields are recorded and count against {@link #limitYields}.
+     */
+    public int runPendingUpcalls() {
+        int ran = 0;
+        while (pending.stream().anyMatch(upcall -> upcall.function() != 0)) {
+            this.yield(1, 0, 0);
+            ran++;
+        }
+        return ran;
+    }
+
     // ---------------------------------------------------------------- observing
 
     /** Every system call so far, in order. */

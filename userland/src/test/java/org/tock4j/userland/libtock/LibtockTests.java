@@ -17,6 +17,11 @@ class LibtockTests {
         tock.alarm();
         tock.leds();
         tock.yields();
+        tock.buttons();
+        tock.gpio();
+        tock.rng();
+        tock.temperature();
+        tock.lowLevelDebug();
 
         assertThat(sys.calls()).isEmpty();
     }
@@ -33,6 +38,11 @@ class LibtockTests {
         assertThat(tock.console()).isSameAs(tock.console());
         assertThat(tock.alarm()).isSameAs(tock.alarm());
         assertThat(tock.leds()).isSameAs(tock.leds());
+        assertThat(tock.buttons()).isSameAs(tock.buttons());
+        assertThat(tock.gpio()).isSameAs(tock.gpio());
+        assertThat(tock.rng()).isSameAs(tock.rng());
+        assertThat(tock.temperature()).isSameAs(tock.temperature());
+        assertThat(tock.lowLevelDebug()).isSameAs(tock.lowLevelDebug());
         assertThat(tock.heap()).isSameAs(tock.heap());
         assertThat(tock.syscalls()).isSameAs(sys);
         assertThat(consoleBuffer).isEqualTo(ScriptedSyscalls.MEMORY_START + Console.DEFAULT_CHUNK_BYTES);

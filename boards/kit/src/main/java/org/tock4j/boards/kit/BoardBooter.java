@@ -25,6 +25,7 @@ import org.tock4j.chips.emulator.VirtualClock;
 import org.tock4j.kernel.capabilities.issue.Capability;
 import org.tock4j.kernel.component.CapsuleComponent;
 import org.tock4j.kernel.component.HilDependency;
+import org.tock4j.kernel.core.IpcUpcalls;
 import org.tock4j.kernel.core.Kernel;
 import org.tock4j.kernel.core.KernelConfig;
 import org.tock4j.kernel.core.deferred.DeferredCallManager;
@@ -99,8 +100,13 @@ final class BoardBooter {
         Map<Integer, SyscallDriver> drivers = new TreeMap<>();
         for (CapsuleSelection selection : plan.capsules()) {
             CapsuleComponent component = components.get(selection.component());
-            drivers.put(selection.driverNumber(), component.create(
-                    new ComponentWiring(component, selection.driverNumber(), kernel, injector, deferredCalls)));
+            SyscallDriver driver = component.create(new ComponentWiring(component, selection.driverNumber(), kernel,
+                    injector, deferredCalls, selection.trusted()));
+            drivers.put(selection.driverNumber(), driver);
+            if (driver instanceof IpcUpcalls ipc) {
+                // The kernel loop hands IPC tasks to the IPC driver (Tock's do_process gets it as a parameter).
+                kernel.setIpc(ipc);
+            }
         }
         BoardResources resources = new BoardResources(new DriverTable(drivers), plan.syscallFilter(),
                 ProcessFault.NONE, ContextSwitchCallback.NONE, plan.scheduler().create(kernel.processSlotSuppliers()),

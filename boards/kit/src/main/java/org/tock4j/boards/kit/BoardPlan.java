@@ -102,6 +102,12 @@ public record BoardPlan(
             return this;
         }
 
+        /** A capsule given the capabilities to manage and start processes, as a Tock board hands them over. */
+        public Builder trustedCapsule(String component, int driverNumber) {
+            capsules.add(CapsuleSelection.trusted(component, driverNumber));
+            return this;
+        }
+
         public Builder scheduler(SchedulerChoice choice) {
             this.scheduler = choice;
             return this;

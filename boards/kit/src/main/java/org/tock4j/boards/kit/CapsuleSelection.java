@@ -7,9 +7,14 @@ package org.tock4j.boards.kit;
  * CapsuleSelection.of("console", DriverNumber.CONSOLE)
  * }</pre>
  */
-public record CapsuleSelection(String component, int driverNumber) {
+public record CapsuleSelection(String component, int driverNumber, boolean trusted) {
     public static CapsuleSelection of(String component, int driverNumber) {
-        return new CapsuleSelection(component, driverNumber);
+        return new CapsuleSelection(component, driverNumber, false);
+    }
+
+    /** A capsule the board trusts with managing and starting processes (the process console, IPC). */
+    public static CapsuleSelection trusted(String component, int driverNumber) {
+        return new CapsuleSelection(component, driverNumber, true);
     }
 
     @Override

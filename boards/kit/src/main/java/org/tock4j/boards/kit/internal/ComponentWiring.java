@@ -1,12 +1,15 @@
 package org.tock4j.boards.kit.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.name.Names;
 import com.google.inject.util.Types;
 
+import org.tock4j.kernel.capabilities.ProcessManagementCapability;
+import org.tock4j.kernel.capabilities.ProcessStartCapability;
 import org.tock4j.kernel.capabilities.issue.Capability;
 import org.tock4j.kernel.component.CapsuleComponent;
 import org.tock4j.kernel.component.ComponentContext;
@@ -18,6 +21,7 @@ import org.tock4j.kernel.grant.AllowRwCount;
 import org.tock4j.kernel.grant.Grant;
 import org.tock4j.kernel.grant.GrantType;
 import org.tock4j.kernel.grant.UpcallCount;
+import org.tock4j.kernel.process.Processes;
 
 /**
  * The context one component builds its capsule in: grants at its driver number, the HILs the board bound for
@@ -29,14 +33,19 @@ public final class ComponentWiring implements ComponentContext {
     private final Kernel kernel;
     private final Injector injector;
     private final DeferredCalls deferredCalls;
+    private final boolean trusted;
 
+    /**
+     * @param trusted whether the board gives this component the capabilities to manage and start processes
+     */
     public ComponentWiring(CapsuleComponent component, int driverNumber, Kernel kernel, Injector injector,
-            DeferredCalls deferredCalls) {
+            DeferredCalls deferredCalls, boolean trusted) {
         this.component = component;
         this.driverNumber = driverNumber;
         this.kernel = kernel;
         this.injector = injector;
         this.deferredCalls = deferredCalls;
+        this.trusted = trusted;
     }
 
     /** The Guice key a dependency is bound under. */
@@ -88,6 +97,21 @@ public final class ComponentWiring implements ComponentContext {
     @Override
     public DeferredCalls deferredCalls() {
         return deferredCalls;
+    }
+
+    @Override
+    public Processes processes() {
+        return kernel;
+    }
+
+    @Override
+    public Optional<ProcessManagementCapability> processManagementCapability() {
+        return trusted ? Optional.of(Capability.processManagement()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<ProcessStartCapability> processStartCapability() {
+        return trusted ? Optional.of(Capability.processStart()) : Optional.empty();
     }
 
     private void checkDeclared(HilDependency<?> dependency) {

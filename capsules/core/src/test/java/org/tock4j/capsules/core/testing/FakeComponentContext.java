@@ -73,4 +73,19 @@ public final class FakeComponentContext implements ComponentContext {
     public DeferredCalls deferredCalls() {
         return deferredCalls;
     }
+
+    @Override
+    public org.tock4j.kernel.process.Processes processes() {
+        throw new IllegalStateException("these capsule tests do not manage processes");
+    }
+
+    @Override
+    public java.util.Optional<org.tock4j.kernel.capabilities.ProcessManagementCapability> processManagementCapability() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public java.util.Optional<org.tock4j.kernel.capabilities.ProcessStartCapability> processStartCapability() {
+        return java.util.Optional.empty();
+    }
 }
