@@ -1,0 +1,14 @@
+/**
+ * The Hail board: its Guice module and its descriptor for discovery.
+ */
+module org.tock4j.boards.hail {
+    requires org.tock4j.boards.kit;
+    requires org.tock4j.chips.sam4l;
+    requires org.tock4j.capsules.core;
+    requires com.google.guice;
+
+    exports org.tock4j.boards.hail;
+    opens org.tock4j.boards.hail to com.google.guice;
+
+    provides org.tock4j.boards.kit.BoardDefinition with org.tock4j.boards.hail.HailBoard;
+}

@@ -1,0 +1,10 @@
+/**
+ * The Hail board (SAM4L).
+ *
+ * <pre>{@code
+ * Board board = Board.boot(BootRequest.board("hail").apps("hello", "blink"));
+ * board.world().uart("console").transmittedText();
+ * board.world().pin("BUTTON").press();
+ * }</pre>
+ */
+package org.tock4j.boards.hail;

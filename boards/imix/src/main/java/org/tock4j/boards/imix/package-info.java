@@ -1,0 +1,10 @@
+/**
+ * The imix board (SAM4L, version 2).
+ *
+ * <pre>{@code
+ * Board board = Board.boot(BootRequest.board("imix").apps("hello", "blink"));
+ * board.world().uart("console").transmittedText();
+ * board.world().pin("USER_BTN").press();
+ * }</pre>
+ */
+package org.tock4j.boards.imix;
