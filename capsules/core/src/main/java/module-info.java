@@ -4,12 +4,13 @@ import org.tock4j.capsules.core.components.ConsoleComponent;
 import org.tock4j.capsules.core.components.GpioComponent;
 import org.tock4j.capsules.core.components.LedComponent;
 import org.tock4j.capsules.core.components.LowLevelDebugComponent;
+import org.tock4j.capsules.core.components.ProcessConsoleComponent;
 import org.tock4j.capsules.core.components.RngComponent;
 import org.tock4j.capsules.core.components.TemperatureComponent;
 
 /**
  * Tock's core capsules: alarm, console, LED, button, GPIO, low-level debug, RNG and temperature system call
- * drivers, their components, and the alarm and UART virtualizers boards build them on.
+ * drivers, the process console, their components, and the alarm and UART virtualizers boards build them on.
  *
  * <pre>
  *   board ── MuxAlarm(hardware alarm) ──► AlarmComponent ── VirtualMuxAlarm ──► AlarmDriver        (0x0)
@@ -20,6 +21,8 @@ import org.tock4j.capsules.core.components.TemperatureComponent;
  *         ── MuxUart ──────────────────► LowLevelDebugComponent ─ UartDevice ► LowLevelDebug      (0x8)
  *         ── Rng ──────────────────────► RngComponent ──────────────────────► RngDriver          (0x40001)
  *         ── TemperatureDriver ────────► TemperatureComponent ──────────────► TemperatureSensor  (0x60000)
+ *         ── MuxUart, MuxAlarm ────────► ProcessConsoleComponent ─ UartDevice,
+ *                                          VirtualMuxAlarm ─────────────────► ProcessConsole     (0x1FFFF, trusted)
  * </pre>
  *
  * <p>Exported: the virtualizers (a board builds the muxes and binds them) and the button and GPIO packages
@@ -41,5 +44,6 @@ module org.tock4j.capsules.core {
             GpioComponent,
             LowLevelDebugComponent,
             RngComponent,
-            TemperatureComponent;
+            TemperatureComponent,
+            ProcessConsoleComponent;
 }

@@ -5,7 +5,8 @@
  * ServiceLoader.load(CapsuleComponent.class).stream()
  *         .map(ServiceLoader.Provider::get)
  *         .filter(c -> c.name().equals("console"))   // also "alarm", "led", "button", "gpio",
- *                                                  // "low_level_debug", "rng", "temperature"
+ *                                                  // "low_level_debug", "rng", "temperature",
+ *                                                  // "process_console" (needs the board's trust)
  *         .findFirst().orElseThrow()
  *         .create(context);
  * }</pre>

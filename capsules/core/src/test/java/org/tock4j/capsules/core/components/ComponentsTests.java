@@ -1,6 +1,7 @@
 package org.tock4j.capsules.core.components;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
@@ -23,9 +24,11 @@ import org.tock4j.capsules.core.testing.FakeGrant;
 import org.tock4j.capsules.core.testing.FakeGrant.Upcall;
 import org.tock4j.capsules.core.testing.FakeMemory;
 import org.tock4j.capsules.core.testing.FakeProcessTable;
+import org.tock4j.capsules.core.testing.FakeUart;
 import org.tock4j.capsules.core.testing.ManualDeferredCalls;
 import org.tock4j.capsules.core.virtualizers.MuxAlarm;
 import org.tock4j.capsules.core.virtualizers.MuxUart;
+import org.tock4j.kernel.ErrorCode;
 import org.tock4j.kernel.Result;
 import org.tock4j.kernel.component.CapsuleComponent;
 import org.tock4j.kernel.component.DriverNumber;
@@ -40,6 +43,7 @@ import org.tock4j.kernel.hil.sensors.TemperatureClient;
 import org.tock4j.kernel.hil.sensors.TemperatureDriver;
 import org.tock4j.kernel.hil.uart.Uart;
 import org.tock4j.kernel.process.ProcessId;
+import org.tock4j.kernel.process.Processes;
 import org.tock4j.kernel.syscall.CommandReturn;
 import org.tock4j.kernel.syscall.SyscallDriver;
 
@@ -60,7 +64,8 @@ class ComponentsTests {
                 .collect(Collectors.toMap(CapsuleComponent::name, c -> c));
 
         assertThat(found).containsOnlyKeys(
-                "alarm", "console", "led", "button", "gpio", "low_level_debug", "rng", "temperature");
+                "alarm", "console", "led", "button", "gpio", "low_level_debug", "rng", "temperature",
+                "process_console");
         assertThat(found.get("alarm").defaultDriverNumber()).isEqualTo(DriverNumber.ALARM);
         assertThat(found.get("console").defaultDriverNumber()).isEqualTo(DriverNumber.CONSOLE);
         assertThat(found.get("led").defaultDriverNumber()).isEqualTo(DriverNumber.LED);
@@ -69,6 +74,7 @@ class ComponentsTests {
         assertThat(found.get("low_level_debug").defaultDriverNumber()).isEqualTo(0x8);
         assertThat(found.get("rng").defaultDriverNumber()).isEqualTo(0x40001);
         assertThat(found.get("temperature").defaultDriverNumber()).isEqualTo(0x60000);
+        assertThat(found.get("process_console").defaultDriverNumber()).isEqualTo(0x1FFFF);
     }
 
     @Test
@@ -76,6 +82,69 @@ class ComponentsTests {
         assertThat(new ConsoleComponent().dependencies()).containsExactly(HilDependency.of(MuxUart.class));
         assertThat(new AlarmComponent().dependencies()).containsExactly(HilDependency.of(MuxAlarm.class));
         assertThat(new LedComponent().dependencies()).containsExactly(HilDependency.all(Led.class));
+        assertThat(new ProcessConsoleComponent().dependencies())
+                .containsExactly(HilDependency.of(MuxUart.class), HilDependency.of(MuxAlarm.class));
+    }
+
+    @Test
+    void processConsoleComponentRefusesAnUntrustedContext() {
+        FakeUart hardware = new FakeUart();
+        MuxUart uartMux = new MuxUart(hardware, 115_200, deferredCalls);
+        FakeAlarm rtc = new FakeAlarm(32, 32_768, 0);
+        MuxAlarm alarmMux = new MuxAlarm(rtc);
+        rtc.setAlarmClient(alarmMux);
+        FakeComponentContext context = new FakeComponentContext(0x1FFFF, processes, deferredCalls)
+                .bind(ProcessConsoleComponent.UART_MUX, List.of(uartMux))
+                .bind(ProcessConsoleComponent.ALARM_MUX, List.of(alarmMux))
+                .withProcesses(mock(Processes.class));
+
+        assertThatThrownBy(() -> new ProcessConsoleComponent().create(context))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'process_console'")
+                .hasMessageContaining("does not trust")
+                .hasMessageContaining("ProcessManagementCapability")
+                .hasMessageContaining("trustedCapsule");
+        // Nothing was started: no alarm set for the prompt.
+        assertThat(rtc.setCount()).isZero();
+    }
+
+    @Test
+    void processConsoleComponentPromptsOnTheBoardUartAndAnswersCommandsWhenTrusted() {
+        FakeUart hardware = new FakeUart();
+        MuxUart uartMux = new MuxUart(hardware, 115_200, deferredCalls);
+        uartMux.register();
+        hardware.setTransmitClient(uartMux);
+        hardware.setReceiveClient(uartMux);
+        FakeAlarm rtc = new FakeAlarm(32, 32_768, 0);
+        MuxAlarm alarmMux = new MuxAlarm(rtc);
+        rtc.setAlarmClient(alarmMux);
+        Processes kernel = mock(Processes.class);
+        when(kernel.processEachCapability(any())).thenReturn(List.of());
+        FakeComponentContext context = new FakeComponentContext(0x1FFFF, processes, deferredCalls)
+                .bind(ProcessConsoleComponent.UART_MUX, List.of(uartMux))
+                .bind(ProcessConsoleComponent.ALARM_MUX, List.of(alarmMux))
+                .trusted(kernel);
+
+        SyscallDriver driver = new ProcessConsoleComponent().create(context);
+
+        assertThat(context.grants()).isEmpty();
+        assertThat(driver.command(0, 0, 0, app)).isEqualTo(CommandReturn.success());
+        assertThat(driver.command(1, 0, 0, app)).isEqualTo(CommandReturn.failure(ErrorCode.NOSUPPORT));
+        rtc.advanceBy(3_277);
+        settle(hardware);
+        assertThat(hardware.takeOutput()).isEqualTo("tock$ ");
+        for (byte b : "status\r".getBytes(StandardCharsets.US_ASCII)) {
+            hardware.receive(b);
+            settle(hardware);
+        }
+        assertThat(hardware.takeOutput()).isEqualTo("status\r\nTotal processes: 0\r\nActive processes: 0\r\n"
+                + "Timeslice expirations: 0\r\ntock$ ");
+    }
+
+    private void settle(FakeUart hardware) {
+        while (deferredCalls.serviceNextPending() >= 0 || hardware.completeTransmission()) {
+            // Keep going until the console is quiet.
+        }
     }
 
     @Test

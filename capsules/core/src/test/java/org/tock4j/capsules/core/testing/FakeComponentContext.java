@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.tock4j.kernel.capabilities.ProcessManagementCapability;
+import org.tock4j.kernel.capabilities.ProcessStartCapability;
+import org.tock4j.kernel.capabilities.issue.Capability;
 import org.tock4j.kernel.component.ComponentContext;
 import org.tock4j.kernel.component.HilDependency;
 import org.tock4j.kernel.deferred.DeferredCalls;
@@ -13,14 +17,20 @@ import org.tock4j.kernel.grant.AllowRwCount;
 import org.tock4j.kernel.grant.Grant;
 import org.tock4j.kernel.grant.GrantType;
 import org.tock4j.kernel.grant.UpcallCount;
+import org.tock4j.kernel.process.Processes;
 
-/** What a board hands a component, with HILs a test binds and grants it can inspect afterwards. */
+/**
+ * What a board hands a component, with HILs a test binds and grants it can inspect afterwards. By default the
+ * component gets no processes and is not trusted; {@link #withProcesses} and {@link #trusted} change that.
+ */
 public final class FakeComponentContext implements ComponentContext {
     private final int driverNumber;
     private final FakeProcessTable processes;
     private final ManualDeferredCalls deferredCalls;
     private final Map<HilDependency<?>, List<Object>> hils = new HashMap<>();
     private final List<FakeGrant<?>> grants = new ArrayList<>();
+    private Processes kernelProcesses;
+    private boolean trusted;
 
     public FakeComponentContext(int driverNumber, FakeProcessTable processes, ManualDeferredCalls deferredCalls) {
         this.driverNumber = driverNumber;
@@ -30,6 +40,19 @@ public final class FakeComponentContext implements ComponentContext {
 
     public <T> FakeComponentContext bind(HilDependency<T> dependency, List<? extends T> values) {
         hils.put(dependency, List.copyOf(values));
+        return this;
+    }
+
+    /** Hands the component the kernel's processes, without the capabilities to manage them. */
+    public FakeComponentContext withProcesses(Processes processes) {
+        this.kernelProcesses = processes;
+        return this;
+    }
+
+    /** Hands the component the kernel's processes and, trusting it, the capabilities to manage and start them. */
+    public FakeComponentContext trusted(Processes processes) {
+        this.kernelProcesses = processes;
+        this.trusted = true;
         return this;
     }
 
@@ -75,17 +98,20 @@ public final class FakeComponentContext implements ComponentContext {
     }
 
     @Override
-    public org.tock4j.kernel.process.Processes processes() {
-        throw new IllegalStateException("these capsule tests do not manage processes");
+    public Processes processes() {
+        if (kernelProcesses == null) {
+            throw new IllegalStateException("this test hands the component no processes");
+        }
+        return kernelProcesses;
     }
 
     @Override
-    public java.util.Optional<org.tock4j.kernel.capabilities.ProcessManagementCapability> processManagementCapability() {
-        return java.util.Optional.empty();
+    public Optional<ProcessManagementCapability> processManagementCapability() {
+        return trusted ? Optional.of(Capability.processManagement()) : Optional.empty();
     }
 
     @Override
-    public java.util.Optional<org.tock4j.kernel.capabilities.ProcessStartCapability> processStartCapability() {
-        return java.util.Optional.empty();
+    public Optional<ProcessStartCapability> processStartCapability() {
+        return trusted ? Optional.of(Capability.processStart()) : Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 /**
- * Test fakes: a grant, a process table, RAM, deferred calls and a hand-driven hardware alarm.
+ * Test fakes: a grant, a process table, RAM, deferred calls, a hand-driven hardware alarm and UART, and a
+ * component context.
  *
  * <pre>{@code
  * FakeProcessTable processes = new FakeProcessTable(new FakeMemory(0x2000_0000, 4096));
