@@ -16,6 +16,8 @@ module org.tock4j.boards.kit {
     // Guice is an automatic module and declares nothing; it needs jakarta.inject at run time.
     requires jakarta.inject;
     requires info.picocli;
+    requires org.yaml.snakeyaml;
+    requires org.tock4j.capsules.core;
 
     exports org.tock4j.boards.kit;
     exports org.tock4j.boards.kit.internal to org.tock4j.testkit;
@@ -23,6 +25,7 @@ module org.tock4j.boards.kit {
     opens org.tock4j.boards.kit.cli to info.picocli;
 
     uses org.tock4j.boards.kit.BoardDefinition;
+    uses org.tock4j.boards.kit.ChipSupport;
     uses org.tock4j.kernel.component.CapsuleComponent;
     uses org.tock4j.userland.App;
 }

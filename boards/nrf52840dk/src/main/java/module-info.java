@@ -11,4 +11,5 @@ module org.tock4j.boards.nrf52840dk {
     opens org.tock4j.boards.nrf52840dk to com.google.guice;
 
     provides org.tock4j.boards.kit.BoardDefinition with org.tock4j.boards.nrf52840dk.Nrf52840dkBoard;
+    provides org.tock4j.boards.kit.ChipSupport with org.tock4j.boards.nrf52840dk.Nrf52840Support;
 }

@@ -88,7 +88,7 @@ class RunCommandTests {
         Run run = run("run", "--board", "nosuchboard");
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("tock4j: unknown board 'nosuchboard' (known: nrf52840dk)");
+        assertThat(run.err().strip()).isEqualTo("tock4j: unknown board 'nosuchboard' (known: hail, imix, nrf52840dk)");
     }
 
     @Test

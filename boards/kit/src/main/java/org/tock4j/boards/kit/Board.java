@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.tock4j.boards.kit.internal.BoardResources;
+import org.tock4j.boards.kit.internal.SyscallRecorder;
 import org.tock4j.chips.emulator.VirtualClock;
 import org.tock4j.kernel.KernelPanic;
 import org.tock4j.kernel.capabilities.issue.Capability;
@@ -43,12 +44,14 @@ public final class Board implements AutoCloseable {
     private final BoardWorld world;
     private final List<LoadReport> loadReports;
     private final Map<Integer, JvmProcessRuntime> runtimes;
+    private final SyscallRecorder recorder;
     private String panicReport;
     private boolean closed;
     private volatile boolean stopRequested;
 
     Board(BoardPlan plan, BoardSettings settings, Chip chip, VirtualClock clock, Kernel kernel, BoardResources resources, BoardWorld world,
-            List<ProcessLoader.Outcome> loadOutcomes, Map<Integer, JvmProcessRuntime> runtimes) {
+            List<ProcessLoader.Outcome> loadOutcomes, Map<Integer, JvmProcessRuntime> runtimes,
+            SyscallRecorder recorder) {
         this.plan = plan;
         this.settings = settings;
         this.chip = chip;
@@ -58,6 +61,7 @@ public final class Board implements AutoCloseable {
         this.world = world;
         this.loadReports = loadOutcomes.stream().map(Board::report).toList();
         this.runtimes = Map.copyOf(runtimes);
+        this.recorder = recorder;
     }
 
     /** Boots a board: builds it, creates its capsules and grants, loads its apps. */
@@ -186,6 +190,14 @@ public final class Board implements AutoCloseable {
                 p.getRestartCount(), p.debugSyscallCount(), p.debugDroppedUpcallCount(), addresses.sramStart(),
                 addresses.sramEnd() - addresses.sramStart(), addresses.sramAppBrk(), addresses.sramGrantStart(),
                 p.grantAllocatedCount().orElse(0), fault);
+    }
+
+    /**
+     * Every system call, upcall and Yield-WaitFor completion of every process, with virtual timestamps, if the
+     * boot request asked for the trace ({@link BootRequest#recordSyscalls(boolean)}); empty otherwise.
+     */
+    public List<SyscallRecord> syscalls() {
+        return recorder.records();
     }
 
     /** What happened to each binary in app flash at boot. */

@@ -17,10 +17,14 @@ import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.spi.Message;
 
+import org.tock4j.boards.kit.boardfile.BoardFileBoard;
 import org.tock4j.boards.kit.internal.AppFlasher;
 import org.tock4j.boards.kit.internal.BoardResources;
 import org.tock4j.boards.kit.internal.ComponentWiring;
+import org.tock4j.boards.kit.internal.BoardParts;
 import org.tock4j.boards.kit.internal.DriverTable;
+import org.tock4j.boards.kit.internal.HilResolver;
+import org.tock4j.boards.kit.internal.SyscallRecorder;
 import org.tock4j.chips.emulator.VirtualClock;
 import org.tock4j.kernel.capabilities.issue.Capability;
 import org.tock4j.kernel.component.CapsuleComponent;
@@ -28,6 +32,7 @@ import org.tock4j.kernel.component.HilDependency;
 import org.tock4j.kernel.core.IpcUpcalls;
 import org.tock4j.kernel.core.Kernel;
 import org.tock4j.kernel.core.KernelConfig;
+import org.tock4j.kernel.core.SyscallObserver;
 import org.tock4j.kernel.core.deferred.DeferredCallManager;
 import org.tock4j.kernel.core.loading.ProcessLoader;
 import org.tock4j.kernel.core.runtime.JvmProcessRuntime;
@@ -49,59 +54,40 @@ final class BoardBooter {
 
     static Board boot(BootRequest request) {
         Discovery discovery = Discovery.withJars(request.appJars());
-        List<Module> modules = boardModules(request, discovery);
-
         DeferredCallManager deferredCalls = new DeferredCallManager();
         BoardSettings settings = new BoardSettings(request.seed(), request.realtime());
-        Module kit = new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(BoardSettings.class).toInstance(settings);
-                bind(DeferredCalls.class).toInstance(deferredCalls);
-            }
-        };
-        List<Module> all = new ArrayList<>(modules);
-        all.add(kit);
-        Injector injector;
-        BoardPlan plan;
-        Chip chip;
-        VirtualClock clock;
-        SchedulerTimer schedulerTimer;
-        BoardWorld world;
-        try {
-            injector = Guice.createInjector(all);
-            plan = injector.getInstance(BoardPlan.class);
-            chip = injector.getInstance(Chip.class);
-            clock = injector.getInstance(VirtualClock.class);
-            schedulerTimer = injector.getInstance(SchedulerTimer.class);
-            world = injector.getInstance(BoardWorld.class);
-        } catch (CreationException e) {
-            throw new BootException(messages(e.getErrorMessages()));
-        } catch (ProvisionException e) {
-            throw new BootException(messages(e.getErrorMessages()));
-        }
+        BoardParts parts = request.boardFile().isPresent()
+                ? BoardFileBoard.parts(request.boardFile().get(), settings, deferredCalls, discovery)
+                : guiceParts(boardModules(request, discovery), settings, deferredCalls);
         if (request.faultPolicy().isPresent()) {
-            plan = plan.withFaultPolicy(request.faultPolicy().get());
+            parts = parts.withPlan(parts.plan().withFaultPolicy(request.faultPolicy().get()));
         }
+        BoardPlan plan = parts.plan();
+        Chip chip = parts.chip();
+        VirtualClock clock = parts.clock();
+        SchedulerTimer schedulerTimer = parts.schedulerTimer();
+        BoardWorld world = parts.world();
 
         List<String> problems = new ArrayList<>();
         List<AppSource> apps = resolveApps(request, plan, discovery, problems);
         Map<String, CapsuleComponent> components = discovery.capsules().stream()
                 .collect(Collectors.toMap(f -> f.value().name(), Discovery.Found::value, (a, b) -> a,
                         LinkedHashMap::new));
-        checkCapsules(plan, components, injector, problems);
+        checkCapsules(plan, components, parts, problems);
         if (!problems.isEmpty()) {
             throw new BootException(problems);
         }
 
-        KernelConfig config = new KernelConfig(request.traceSyscalls(), request.debug());
+        SyscallRecorder recorder = new SyscallRecorder(clock::now);
+        KernelConfig config = new KernelConfig(request.traceSyscalls(), request.debug(),
+                request.recordSyscalls() ? recorder : SyscallObserver.NONE);
         Kernel kernel = new Kernel(plan.processSlots(), chip.memory(), deferredCalls, config);
 
         Map<Integer, SyscallDriver> drivers = new TreeMap<>();
         for (CapsuleSelection selection : plan.capsules()) {
             CapsuleComponent component = components.get(selection.component());
             SyscallDriver driver = component.create(new ComponentWiring(component, selection.driverNumber(), kernel,
-                    injector, deferredCalls, selection.trusted()));
+                    parts.hils().apply(selection), deferredCalls, selection.trusted()));
             drivers.put(selection.driverNumber(), driver);
             if (driver instanceof IpcUpcalls ipc) {
                 // The kernel loop hands IPC tasks to the IPC driver (Tock's do_process gets it as a parameter).
@@ -129,10 +115,34 @@ final class BoardBooter {
                 plan.appFlash().length(), plan.appRam().start(), plan.appRam().length(), plan.faultPolicy().policy(),
                 boundaries, Capability.processManagement());
         kernel.kernelLoopSetup(resources, Capability.mainLoop());
-        return new Board(plan, settings, chip, clock, kernel, resources, world, outcomes, runtimes);
+        return new Board(plan, settings, chip, clock, kernel, resources, world, outcomes, runtimes, recorder);
     }
 
-    private static List<Module> boardModules(BootRequest request, Discovery discovery) {
+    /** The parts of a board given as Guice modules: the kit binds the settings and deferred calls. */
+    private static BoardParts guiceParts(List<Module> modules, BoardSettings settings, DeferredCalls deferredCalls) {
+        Module kit = new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(BoardSettings.class).toInstance(settings);
+                bind(DeferredCalls.class).toInstance(deferredCalls);
+            }
+        };
+        List<Module> all = new ArrayList<>(modules);
+        all.add(kit);
+        try {
+            Injector injector = Guice.createInjector(all);
+            HilResolver hils = HilResolver.of(injector);
+            return new BoardParts(injector.getInstance(BoardPlan.class), injector.getInstance(Chip.class),
+                    injector.getInstance(VirtualClock.class), injector.getInstance(SchedulerTimer.class),
+                    injector.getInstance(BoardWorld.class), selection -> hils);
+        } catch (CreationException e) {
+            throw new BootException(messages(e.getErrorMessages()));
+        } catch (ProvisionException e) {
+            throw new BootException(messages(e.getErrorMessages()));
+        }
+    }
+
+    static List<Module> boardModules(BootRequest request, Discovery discovery) {
         if (!request.modules().isEmpty()) {
             return request.modules();
         }
@@ -173,7 +183,7 @@ final class BoardBooter {
         return apps;
     }
 
-    private static void checkCapsules(BoardPlan plan, Map<String, CapsuleComponent> components, Injector injector,
+    private static void checkCapsules(BoardPlan plan, Map<String, CapsuleComponent> components, BoardParts parts,
             List<String> problems) {
         Map<Integer, String> byNumber = new HashMap<>();
         for (CapsuleSelection selection : plan.capsules()) {
@@ -188,8 +198,9 @@ final class BoardBooter {
                         + names(List.copyOf(components.keySet())) + ")");
                 continue;
             }
+            HilResolver hils = parts.hils().apply(selection);
             for (HilDependency<?> dependency : component.dependencies()) {
-                if (!ComponentWiring.isBound(injector, dependency)) {
+                if (hils.resolve(dependency).isEmpty()) {
                     problems.add("capsule '" + selection.component() + "' needs " + dependency + " but board "
                             + plan.boardName() + " binds none");
                 }

@@ -102,6 +102,11 @@ public record BoardPlan(
             return this;
         }
 
+        public Builder capsule(CapsuleSelection selection) {
+            capsules.add(selection);
+            return this;
+        }
+
         /** A capsule given the capabilities to manage and start processes, as a Tock board hands them over. */
         public Builder trustedCapsule(String component, int driverNumber) {
             capsules.add(CapsuleSelection.trusted(component, driverNumber));

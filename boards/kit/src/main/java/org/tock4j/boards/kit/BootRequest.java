@@ -19,6 +19,8 @@ import com.google.inject.Module;
  */
 public final class BootRequest {
     private final String boardName;
+    private Path boardFile;
+    private boolean recordSyscalls;
     private final List<Module> modules;
     private final List<String> appNames = new ArrayList<>();
     private final List<AppSource> appSources = new ArrayList<>();
@@ -37,6 +39,13 @@ public final class BootRequest {
     /** The board discovery finds under {@code name}. */
     public static BootRequest board(String name) {
         return new BootRequest(name, List.of());
+    }
+
+    /** The board a board file describes (see the README's board file schema). */
+    public static BootRequest boardFile(Path file) {
+        BootRequest request = new BootRequest(file.getFileName().toString(), List.of());
+        request.boardFile = file;
+        return request;
     }
 
     /** A board given by its Guice modules (a custom board, or a base board's module plus overrides). */
@@ -88,6 +97,20 @@ public final class BootRequest {
     public BootRequest faultPolicy(FaultPolicyChoice policy) {
         this.faultPolicy = policy;
         return this;
+    }
+
+    /** Keep the structured system call trace ({@link Board#syscalls()}). */
+    public BootRequest recordSyscalls(boolean record) {
+        this.recordSyscalls = record;
+        return this;
+    }
+
+    public boolean recordSyscalls() {
+        return recordSyscalls;
+    }
+
+    public Optional<Path> boardFile() {
+        return Optional.ofNullable(boardFile);
     }
 
     /** Where kernel debug output goes. */

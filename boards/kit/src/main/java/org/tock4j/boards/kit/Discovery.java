@@ -85,6 +85,10 @@ public final class Discovery {
         return load(BoardDefinition.class, BoardDefinition::name);
     }
 
+    public List<Found<ChipSupport>> chips() {
+        return load(ChipSupport.class, ChipSupport::chipName);
+    }
+
     public List<Found<CapsuleComponent>> capsules() {
         return load(CapsuleComponent.class, CapsuleComponent::name);
     }

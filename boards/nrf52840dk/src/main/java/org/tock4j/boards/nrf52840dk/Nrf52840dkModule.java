@@ -57,6 +57,10 @@ public final class Nrf52840dkModule extends AbstractModule {
     static final int[] LED_PINS = {13, 14, 15, 16};
     /** BUTTON1..BUTTON4 on P0.11, P0.12, P0.24, P0.25. */
     static final int[] BUTTON_PINS = {11, 12, 24, 25};
+    /** Tock's layout: apps from 0x0004_0000 to the end of flash. */
+    static final AddressRange APP_FLASH = new AddressRange(0x0004_0000, 0x000C_0000);
+    /** Process RAM above the kernel's 32 KiB. */
+    static final AddressRange APP_RAM = new AddressRange(0x2000_8000, 0x0003_8000);
     static final int UART_RTS = 5;
     static final int UART_TXD = 6;
     static final int UART_CTS = 7;
@@ -167,8 +171,8 @@ public final class Nrf52840dkModule extends AbstractModule {
     BoardPlan plan() {
         return BoardPlan.builder(Nrf52840dkBoard.NAME, "nRF52840")
                 .processSlots(8)
-                .appFlash(new AddressRange(0x0004_0000, 0x000C_0000))
-                .appRam(new AddressRange(0x2000_8000, 0x0003_8000))
+                .appFlash(APP_FLASH)
+                .appRam(APP_RAM)
                 .capsule("alarm", DriverNumber.ALARM)
                 .capsule("console", DriverNumber.CONSOLE)
                 .capsule("led", DriverNumber.LED)

@@ -1,6 +1,7 @@
 /**
  * Test fixture for the kernel: a deterministic chip ({@link org.tock4j.kernel.core.testing.TestChip}), a whole
- * board ({@link org.tock4j.kernel.core.testing.TestBoard}), lambda apps and a recording capsule.
+ * board ({@link org.tock4j.kernel.core.testing.TestBoard}), lambda apps, a recording capsule, and a counter on the
+ * virtual clock ({@link org.tock4j.kernel.core.testing.TestCounter}) for what measures time (the MLFQ boost).
  *
  * <pre>{@code
  * try (TestBoard board = new TestBoard()) {

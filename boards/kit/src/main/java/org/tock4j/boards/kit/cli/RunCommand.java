@@ -23,6 +23,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--board", paramLabel = "NAME", description = "Board to boot (default: ${DEFAULT-VALUE}).")
     String board = "nrf52840dk";
 
+    @Option(names = "--board-file", paramLabel = "FILE", description = "Boot the board a board file describes "
+            + "(YAML; see the README) instead of --board.")
+    Path boardFile;
+
     @Option(names = "--app", paramLabel = "NAME", description = "App to run; repeat for several. Replaces the "
             + "board's default apps.")
     List<String> apps = new ArrayList<>();
@@ -55,7 +59,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        BootRequest request = BootRequest.board(board).apps(apps).seed(seed).realtime(realtime)
+        BootRequest request = (boardFile != null ? BootRequest.boardFile(boardFile) : BootRequest.board(board))
+                .apps(apps).seed(seed).realtime(realtime)
                 .traceSyscalls(traceSyscalls).debug(line -> System.out.println(line));
         appJars.forEach(request::appJar);
         if (faultPolicy != null) {

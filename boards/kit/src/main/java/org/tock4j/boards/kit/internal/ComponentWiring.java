@@ -3,7 +3,6 @@ package org.tock4j.boards.kit.internal;
 import java.util.List;
 import java.util.Optional;
 
-import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.name.Names;
 import com.google.inject.util.Types;
@@ -31,19 +30,19 @@ public final class ComponentWiring implements ComponentContext {
     private final CapsuleComponent component;
     private final int driverNumber;
     private final Kernel kernel;
-    private final Injector injector;
+    private final HilResolver hils;
     private final DeferredCalls deferredCalls;
     private final boolean trusted;
 
     /**
      * @param trusted whether the board gives this component the capabilities to manage and start processes
      */
-    public ComponentWiring(CapsuleComponent component, int driverNumber, Kernel kernel, Injector injector,
+    public ComponentWiring(CapsuleComponent component, int driverNumber, Kernel kernel, HilResolver hils,
             DeferredCalls deferredCalls, boolean trusted) {
         this.component = component;
         this.driverNumber = driverNumber;
         this.kernel = kernel;
-        this.injector = injector;
+        this.hils = hils;
         this.deferredCalls = deferredCalls;
         this.trusted = trusted;
     }
@@ -57,11 +56,6 @@ public final class ComponentWiring implements ComponentContext {
         return dependency.qualifier().isEmpty()
                 ? Key.get(dependency.type())
                 : Key.get(dependency.type(), Names.named(dependency.qualifier()));
-    }
-
-    /** Whether the board binds something for {@code dependency}. */
-    public static boolean isBound(Injector injector, HilDependency<?> dependency) {
-        return injector.getExistingBinding(keyOf(dependency)) != null;
     }
 
     @Override
@@ -81,7 +75,7 @@ public final class ComponentWiring implements ComponentContext {
         if (dependency.all()) {
             throw new IllegalArgumentException(dependency + " is a list: use hils()");
         }
-        return dependency.type().cast(injector.getInstance(keyOf(dependency)));
+        return dependency.type().cast(bound(dependency));
     }
 
     @Override
@@ -91,7 +85,7 @@ public final class ComponentWiring implements ComponentContext {
         if (!dependency.all()) {
             throw new IllegalArgumentException(dependency + " is a single HIL: use hil()");
         }
-        return List.copyOf((List<T>) injector.getInstance(keyOf(dependency)));
+        return List.copyOf((List<T>) bound(dependency));
     }
 
     @Override
@@ -112,6 +106,11 @@ public final class ComponentWiring implements ComponentContext {
     @Override
     public Optional<ProcessStartCapability> processStartCapability() {
         return trusted ? Optional.of(Capability.processStart()) : Optional.empty();
+    }
+
+    private Object bound(HilDependency<?> dependency) {
+        return hils.resolve(dependency).orElseThrow(() -> new IllegalStateException(
+                "the board binds nothing for " + dependency + " of component '" + component.name() + "'"));
     }
 
     private void checkDeclared(HilDependency<?> dependency) {
