@@ -14,7 +14,7 @@ class HelloTests {
 
     @Test
     void helloPrintsHelloWorldOnTheConsoleUart(TestBoard board) {
-        board.runFor(Duration.ofMillis(100));
+        board.runFor(Duration.ofMillis(50));
 
         assertThat(board.console().text()).isEqualTo("Hello World!\r\n");
         assertThat(board.panic()).isEmpty();
@@ -30,7 +30,7 @@ class HelloTests {
 
     @Test
     void consoleBytesLeaveTheUartAtTheBaudRate(TestBoard board) {
-        board.runFor(Duration.ofMillis(100));
+        board.runFor(Duration.ofMillis(50));
 
         // 115200 baud, 8N1: ten bit times per byte, back to back within one DMA transfer.
         long byteTimeNs = 10 * 1_000_000_000L / 115_200;

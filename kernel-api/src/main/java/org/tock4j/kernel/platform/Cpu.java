@@ -24,6 +24,16 @@ public interface Cpu {
     /** Lets {@code cycles} core cycles pass: the virtual clock advances and events that fall due fire. */
     void executeCycles(long cycles);
 
+    /**
+     * Executes up to {@code cycles} cycles but stops where an exception fires (at once if one is pending);
+     * returns the cycles executed. A long computation is preempted there and the rest runs when the process is
+     * switched to again. A core that cannot stop early executes them all.
+     */
+    default long executeCyclesUntilException(long cycles) {
+        executeCycles(cycles);
+        return cycles;
+    }
+
     /** Whether an exception fired since {@link #enterUserspace()} or the last call; reading clears it. */
     boolean takePendingException();
 }

@@ -47,6 +47,7 @@ import org.tock4j.kernel.platform.SchedulerTimer;
  *   P0.11, P0.12, P0.24, P0.25 (active low, pull-up) ─ button (0x3)
  *   P1.01..P1.08, P1.12..P1.15 ─ gpio (0x4, numbers 0..7 and 10..13)
  *   TRNG ─ rng (0x40001)        TEMP ─ temperature (0x60000)
+ *   IPC (0x10000); the process console on the console UART (trusted to manage processes)
  *   apps: flash 0x0004_0000 .. 0x0010_0000, RAM 0x2000_8000 .. 0x2004_0000
  * </pre>
  *
@@ -65,6 +66,8 @@ public final class Nrf52840dkModule extends AbstractModule {
     static final int UART_TXD = 6;
     static final int UART_CTS = 7;
     static final int UART_RXD = 8;
+    /** The process console's number: Tock registers it with no driver number; ours must not clash. */
+    static final int PROCESS_CONSOLE = 0x1FFFF;
     /** The console UART's baud rate. */
     static final int CONSOLE_BAUD = 115_200;
 
@@ -181,6 +184,8 @@ public final class Nrf52840dkModule extends AbstractModule {
                 .capsule("low_level_debug", DriverNumber.LOW_LEVEL_DEBUG)
                 .capsule("rng", DriverNumber.RNG)
                 .capsule("temperature", DriverNumber.TEMPERATURE)
+                .trustedCapsule("ipc", DriverNumber.IPC)
+                .trustedCapsule("process_console", PROCESS_CONSOLE)
                 .scheduler(SchedulerChoice.RoundRobin.tockDefault())
                 .faultPolicy(FaultPolicyChoice.PANIC)
                 .defaultApps("hello", "blink")

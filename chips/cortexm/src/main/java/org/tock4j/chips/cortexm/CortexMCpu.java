@@ -74,6 +74,7 @@ public final class CortexMCpu implements Cpu {
      * (at once, with 0, if one is already pending); returns the cycles executed. Lets a long computation be
      * preempted where the timer expires, the rest running when the process resumes.
      */
+    @Override
     public long executeCyclesUntilException(long cycles) {
         if (cycles < 0) {
             throw new IllegalArgumentException("negative cycle count: " + cycles);

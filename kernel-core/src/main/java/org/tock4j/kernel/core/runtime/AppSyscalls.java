@@ -83,7 +83,12 @@ final class AppSyscalls implements Syscalls {
         if (cycles < 0) {
             throw new IllegalArgumentException("busy cycles must be >= 0: " + cycles);
         }
-        runtime.chip().cpu().executeCycles(cycles);
-        runtime.preemptionPoint();
+        // Computation is preemptible: where the timeslice ends or an interrupt fires, the process traps, and the
+        // rest of the cycles run when it is switched to again.
+        long remaining = cycles;
+        do {
+            remaining -= runtime.chip().cpu().executeCyclesUntilException(remaining);
+            runtime.preemptionPoint();
+        } while (remaining > 0);
     }
 }
