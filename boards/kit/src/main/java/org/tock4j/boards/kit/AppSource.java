@@ -16,7 +16,8 @@ public record AppSource(String name, int minimumRamBytes, String origin, Supplie
             try {
                 return type.getDeclaredConstructor().newInstance();
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot instantiate app " + type.getName() + ": " + e, e);
+                throw new IllegalStateException("cannot instantiate app " + type.getName() + " (an app class must be"
+                        + " public, with a public no-argument constructor): " + e, e);
             }
         };
         App sample = factory.get();

@@ -228,6 +228,10 @@ public final class ProcessStandard implements Process {
         debug.reset();
         boundary.discard();
         customGrantData.clear();
+        // A restarted process starts from zeroed RAM: neither its earlier life's data nor the kernel's old grants
+        // (saved upcalls and allows) can be read back once its break grows over them. Tock leaves this to the
+        // process's own runtime; here it is an isolation guarantee.
+        memory.fill(memoryStart, memoryLen, (byte) 0);
         java.util.Arrays.fill(grantData, null);
 
         MpuConfig config = mpuConfig;
@@ -458,6 +462,10 @@ public final class ProcessStandard implements Process {
         }
         int oldBreak = appBreak;
         appBreak = newBreak;
+        if (Integer.compareUnsigned(newBreak, oldBreak) > 0) {
+            // Memory handed to the app reads as zero: nothing the kernel or an earlier life left there leaks.
+            memory.fill(oldBreak, newBreak - oldBreak, (byte) 0);
+        }
         chip.mpu().configureMpu(mpuConfig);
         return Result.ok(oldBreak);
     }
