@@ -26,9 +26,9 @@ public final class TestBoard implements AutoCloseable {
         this.board = board;
     }
 
-    /** Boots a board outside the extension (close it yourself). */
+    /** Boots a board outside the extension (close it yourself); the system call trace is kept, as in tests. */
     public static TestBoard boot(BootRequest request) {
-        return new TestBoard(Board.boot(request));
+        return new TestBoard(Board.boot(request.recordSyscalls(true)));
     }
 
     /** Runs {@code duration} of virtual time. */
@@ -103,6 +103,23 @@ public final class TestBoard implements AutoCloseable {
                         + board.processes().stream().map(ProcessInfo::name).toList()));
     }
 
+    /** Puts {@code interceptor} (an expected-syscall script, a fault injection) in front of system calls. */
+    public TestBoard install(org.tock4j.kernel.core.SyscallInterceptor interceptor) {
+        board.kernel().setSyscallInterceptor(interceptor);
+        return this;
+    }
+
+    /** Every system call, upcall and Yield-WaitFor completion so far, with virtual timestamps. */
+    public List<org.tock4j.boards.kit.SyscallRecord> syscalls() {
+        return board.syscalls();
+    }
+
+    /** The system calls of the process named {@code name}, with what they returned. */
+    public List<org.tock4j.boards.kit.SyscallRecord.Call> syscallsOf(String name) {
+        return board.syscalls().stream().filter(r -> r instanceof org.tock4j.boards.kit.SyscallRecord.Call)
+                .map(r -> (org.tock4j.boards.kit.SyscallRecord.Call) r).filter(c -> c.process().equals(name)).toList();
+    }
+
     /** The kernel's panic report, if it panicked. */
     public Optional<String> panic() {
         return board.panic();
@@ -121,6 +138,12 @@ public final class TestBoard implements AutoCloseable {
         for (ProcessInfo p : board.processes()) {
             sb.append("  ").append(p.name()).append(' ').append(p.state()).append(" restarts ").append(p.restarts())
                     .append(p.fault().map(f -> " fault: " + f).orElse("")).append(System.lineSeparator());
+        }
+        List<org.tock4j.boards.kit.SyscallRecord> trace = board.syscalls();
+        if (!trace.isEmpty()) {
+            sb.append("  last system calls:").append(System.lineSeparator());
+            trace.subList(Math.max(0, trace.size() - 10), trace.size())
+                    .forEach(r -> sb.append("    ").append(r).append(System.lineSeparator()));
         }
         List<String> lines = console().lines();
         sb.append("  last console lines:").append(System.lineSeparator());

@@ -54,6 +54,9 @@ public @interface TockBoard {
     /** The seed of the board's randomness; a failing test reports it. */
     long seed() default 0;
 
+    /** Keep the system call trace ({@link TestBoard#syscalls()}); on by default in tests. */
+    boolean recordSyscalls() default true;
+
     /** Overrides the board's fault policy: {@code panic}, {@code stop} or {@code restart}; empty keeps it. */
     String faultPolicy() default "";
 }

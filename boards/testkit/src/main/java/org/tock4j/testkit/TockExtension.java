@@ -58,7 +58,7 @@ public final class TockExtension implements ParameterResolver, AfterEachCallback
         } else {
             request = BootRequest.board(annotation.value());
         }
-        request.apps(annotation.apps()).seed(annotation.seed());
+        request.apps(annotation.apps()).seed(annotation.seed()).recordSyscalls(annotation.recordSyscalls());
         for (Class<? extends org.tock4j.userland.App> app : annotation.appClasses()) {
             request.app(AppSource.ofClass(app));
         }
