@@ -9,11 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.tock4j.boards.kit.cli.Main;
 
 /** The {@code ./tock4j run} command, run in process exactly as the launcher runs it. */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class RunCommandTests {
 
     private static final String EXITER = """
