@@ -115,10 +115,18 @@ public final class Board implements AutoCloseable {
         runIterations(clock.now() + 1, () -> false, 1);
     }
 
-    /** Asks a run in progress (on another thread) to stop at the next loop iteration. */
+    /**
+     * Asks a run in progress (on another thread) to stop at the next loop iteration; the board then stays stopped
+     * (later runs return at once), as after Ctrl-C.
+     */
     public void requestStop() {
         stopRequested = true;
         clock.wakeUp();
+    }
+
+    /** Whether {@link #requestStop()} was called since the last run started. */
+    public boolean stopRequested() {
+        return stopRequested;
     }
 
     private void run(long horizon, BooleanSupplier stop) {
@@ -132,7 +140,6 @@ public final class Board implements AutoCloseable {
         if (panicReport != null) {
             return;
         }
-        stopRequested = false;
         clock.setHorizon(horizon);
         Throwable[] failure = new Throwable[1];
         Thread loop = Thread.ofVirtual().name(name() + "-kernel").start(() -> {

@@ -1,5 +1,6 @@
 package org.tock4j.boards.kit;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,12 +54,24 @@ final class BoardBooter {
     private BoardBooter() {}
 
     static Board boot(BootRequest request) {
-        Discovery discovery = Discovery.withJars(request.appJars());
+        Discovery discovery = Discovery.withJars(runTimeJars(request));
+        List<String> jarProblems = capsuleJarProblems(request, discovery);
         DeferredCallManager deferredCalls = new DeferredCallManager();
         BoardSettings settings = new BoardSettings(request.seed(), request.realtime());
-        BoardParts parts = request.boardFile().isPresent()
-                ? BoardFileBoard.parts(request.boardFile().get(), settings, deferredCalls, discovery)
-                : guiceParts(boardModules(request, discovery), settings, deferredCalls);
+        BoardParts parts;
+        try {
+            parts = request.boardFile().isPresent()
+                    ? BoardFileBoard.parts(request.boardFile().get(), settings, deferredCalls, discovery)
+                    : guiceParts(boardModules(request, discovery), settings, deferredCalls);
+        } catch (BootException e) {
+            // A capsule jar without components explains the "unknown capsule component" that follows from it.
+            if (jarProblems.isEmpty()) {
+                throw e;
+            }
+            List<String> all = new ArrayList<>(jarProblems);
+            all.addAll(e.problems());
+            throw new BootException(all);
+        }
         if (request.faultPolicy().isPresent()) {
             parts = parts.withPlan(parts.plan().withFaultPolicy(request.faultPolicy().get()));
         }
@@ -68,7 +81,7 @@ final class BoardBooter {
         SchedulerTimer schedulerTimer = parts.schedulerTimer();
         BoardWorld world = parts.world();
 
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(jarProblems);
         List<AppSource> apps = resolveApps(request, plan, discovery, problems);
         Map<String, CapsuleComponent> components = discovery.capsules().stream()
                 .collect(Collectors.toMap(f -> f.value().name(), Discovery.Found::value, (a, b) -> a,
@@ -151,6 +164,30 @@ final class BoardBooter {
                 .findFirst().map(BoardDefinition::modules)
                 .orElseThrow(() -> new BootException("unknown board '" + request.boardName() + "' (known: "
                         + names(boards.stream().map(f -> f.value().name()).toList()) + ")"));
+    }
+
+    /** The app and capsule jars, each once (a jar may hold both). */
+    private static List<Path> runTimeJars(BootRequest request) {
+        Map<Path, Path> jars = new LinkedHashMap<>();
+        for (Path jar : request.appJars()) {
+            jars.putIfAbsent(jar.toAbsolutePath().normalize(), jar);
+        }
+        for (Path jar : request.capsuleJars()) {
+            jars.putIfAbsent(jar.toAbsolutePath().normalize(), jar);
+        }
+        return List.copyOf(jars.values());
+    }
+
+    private static List<String> capsuleJarProblems(BootRequest request, Discovery discovery) {
+        List<String> problems = new ArrayList<>();
+        for (Path jar : request.capsuleJars()) {
+            if (discovery.capsulesIn(jar).isEmpty()) {
+                problems.add("capsule jar " + jar + " provides no " + CapsuleComponent.class.getName()
+                        + " (declare it in META-INF/services/" + CapsuleComponent.class.getName()
+                        + " or with 'provides' in module-info.java)");
+            }
+        }
+        return problems;
     }
 
     private static List<AppSource> resolveApps(BootRequest request, BoardPlan plan, Discovery discovery,

@@ -13,6 +13,8 @@ import com.google.inject.Module;
  *
  * <pre>{@code
  * Board board = Board.boot(BootRequest.board("nrf52840dk").apps("hello", "blink").seed(42));
+ * Board custom = Board.boot(BootRequest.boardFile(Path.of("examples/boards/beeper-nrf52840.yaml"))
+ *         .capsuleJar(Path.of("beeper.jar")).appJar(Path.of("beep.jar")));
  * }</pre>
  *
  * <p>Without apps the board's default apps run.
@@ -25,6 +27,7 @@ public final class BootRequest {
     private final List<String> appNames = new ArrayList<>();
     private final List<AppSource> appSources = new ArrayList<>();
     private final List<Path> appJars = new ArrayList<>();
+    private final List<Path> capsuleJars = new ArrayList<>();
     private long seed;
     private boolean realtime;
     private boolean traceSyscalls;
@@ -73,6 +76,16 @@ public final class BootRequest {
     /** Jars to find apps in; their apps run after the named ones. */
     public BootRequest appJar(Path jar) {
         appJars.add(jar);
+        return this;
+    }
+
+    /**
+     * A jar with third-party capsule components ({@code CapsuleComponent} providers, declared with
+     * {@code provides} in its {@code module-info.java} or in {@code META-INF/services}); a board file or a
+     * board's plan enables them by name. Repeatable.
+     */
+    public BootRequest capsuleJar(Path jar) {
+        capsuleJars.add(jar);
         return this;
     }
 
@@ -137,6 +150,10 @@ public final class BootRequest {
 
     public List<Path> appJars() {
         return List.copyOf(appJars);
+    }
+
+    public List<Path> capsuleJars() {
+        return List.copyOf(capsuleJars);
     }
 
     public long seed() {

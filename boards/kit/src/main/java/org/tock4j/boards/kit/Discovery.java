@@ -25,11 +25,12 @@ import org.tock4j.userland.App;
 /**
  * Finds boards, capsule components and apps with {@link ServiceLoader}: on the module path or class path, and
  * in jars given at run time (modular jars through a module layer, plain jars through
- * {@code META-INF/services}).
+ * {@code META-INF/services}). A jar given at run time may hold apps, capsule components or both.
  *
  * <pre>{@code
- * Discovery discovery = Discovery.withJars(List.of(Path.of("my-apps.jar")));
+ * Discovery discovery = Discovery.withJars(List.of(Path.of("my-apps.jar"), Path.of("beeper.jar")));
  * discovery.apps().forEach(found -> System.out.println(found.value().name() + "  " + found.origin()));
+ * discovery.capsulesIn(Path.of("beeper.jar"));     // [Found[value=BeeperComponent, origin=/.../beeper.jar]]
  * }</pre>
  *
  * <p>JUnit counterpart: its engine discovery; Tock has none (a board lists its capsules by hand).
@@ -105,10 +106,16 @@ public final class Discovery {
         return dedupe(apps, f -> f.value().name());
     }
 
-    /** The apps a set of jars provides (only theirs, not the standard ones). */
+    /** The apps a jar given at run time provides (only its own, not the standard ones). */
     public List<Found<AppSource>> appsIn(Path jar) {
         String location = jar.toAbsolutePath().normalize().toString();
         return apps().stream().filter(f -> f.origin().equals(location)).toList();
+    }
+
+    /** The capsule components a jar given at run time provides (only its own, not the standard ones). */
+    public List<Found<CapsuleComponent>> capsulesIn(Path jar) {
+        String location = jar.toAbsolutePath().normalize().toString();
+        return capsules().stream().filter(f -> f.origin().equals(location)).toList();
     }
 
     private <T> List<Found<T>> load(Class<T> service, Function<T, String> name) {

@@ -27,10 +27,13 @@ final class ListCommands {
     @Command(name = "capsules", description = "List the capsule components discovery finds.",
             mixinStandardHelpOptions = true)
     static final class Capsules implements Callable<Integer> {
+        @Option(names = "--capsule-jar", paramLabel = "PATH", description = "Also look in this jar; repeatable.")
+        List<Path> capsuleJars = new ArrayList<>();
+
         @Override
         public Integer call() {
-            Discovery.standard().capsules().forEach(f -> System.out.printf("%-16s %#9x  %s%n", f.value().name(),
-                    f.value().defaultDriverNumber(), f.origin()));
+            Discovery.withJars(capsuleJars).capsules().forEach(f -> System.out.printf("%-16s %#9x  %s%n",
+                    f.value().name(), f.value().defaultDriverNumber(), f.origin()));
             return 0;
         }
     }

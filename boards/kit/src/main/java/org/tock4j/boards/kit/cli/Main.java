@@ -9,9 +9,10 @@ import org.tock4j.boards.kit.BootException;
  * The {@code tock4j} command line.
  *
  * <pre>
- *   tock4j run [--board NAME] [--app NAME]... [--app-jar PATH]... [--for DURATION] [--realtime]
- *              [--summary-json FILE] [--seed N] [--trace-syscalls] [--fault-policy POLICY]
- *   tock4j boards | capsules | apps
+ *   tock4j run [--board NAME | --board-file FILE] [--app NAME]... [--app-jar PATH]... [--capsule-jar PATH]...
+ *              [--for DURATION] [--realtime] [--summary-json FILE] [--seed N] [--trace-syscalls]
+ *              [--fault-policy POLICY] [--memory-map]
+ *   tock4j boards | capsules [--capsule-jar PATH]... | apps [--app-jar PATH]...
  * </pre>
  *
  * <p>Exit status: 0 when the board ran its course, 1 when the kernel panicked, 2 for bad arguments.

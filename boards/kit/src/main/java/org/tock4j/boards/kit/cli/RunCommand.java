@@ -34,6 +34,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--app-jar", paramLabel = "PATH", description = "Jar with more apps; repeatable.")
     List<Path> appJars = new ArrayList<>();
 
+    @Option(names = "--capsule-jar", paramLabel = "PATH", description = "Jar with capsule components (a "
+            + "third-party capsule) that a board file can name; repeatable.")
+    List<Path> capsuleJars = new ArrayList<>();
+
     @Option(names = "--for", paramLabel = "DURATION", converter = DurationParser.class,
             description = "Virtual time to run: 250ms, 10s, 5m, 1h (default 10s; with --realtime: until Ctrl-C).")
     Duration duration;
@@ -63,6 +67,7 @@ final class RunCommand implements Callable<Integer> {
                 .apps(apps).seed(seed).realtime(realtime)
                 .traceSyscalls(traceSyscalls).debug(line -> System.out.println(line));
         appJars.forEach(request::appJar);
+        capsuleJars.forEach(request::capsuleJar);
         if (faultPolicy != null) {
             request.faultPolicy(FaultPolicyChoice.fromCliName(faultPolicy));
         }
@@ -71,17 +76,32 @@ final class RunCommand implements Callable<Integer> {
 
         long wallStart = System.nanoTime();
         try (Board b = Board.boot(request)) {
-            RunOutput output = new RunOutput(System.out);
-            output.attach(b.world());
-            Thread hook = new Thread(b::requestStop);
-            Runtime.getRuntime().addShutdownHook(hook);
-            b.runFor(runFor);
-            output.flush(b.nowNs());
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the JVM is already shutting down; the summary still prints below.
+            boolean terminal = Terminal.isInteractive();
+            RunOutput output = new RunOutput(System.out, terminal);
+            output.attach(b);
+            if (realtime) {
+                Keyboard.feed(System.in, b.world().uarts().get("console"));
             }
+            java.util.concurrent.CountDownLatch summarised = new java.util.concurrent.CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                // Ctrl-C: stop the board at its next loop iteration and let the summary print.
+                b.requestStop();
+                try {
+                    summarised.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            Progress progress = new Progress(System.err, wallStart, !realtime);
+            long end = saturatedAdd(b.nowNs(), runFor.toNanos());
+            while (b.nowNs() < end && b.panic().isEmpty() && !b.stopRequested()) {
+                b.runFor(java.time.Duration.ofNanos(Math.min(SLICE_NS, end - b.nowNs())));
+                output.tick();
+                progress.report(b.nowNs());
+            }
+            progress.done();
+            output.finish(b.nowNs());
             long wall = System.nanoTime() - wallStart;
             b.panic().ifPresent(report -> System.out.print(report));
             printSummary(b, wall);
@@ -91,8 +111,22 @@ final class RunCommand implements Callable<Integer> {
             if (summaryJson != null) {
                 Files.writeString(summaryJson, SummaryJson.of(b));
             }
+            summarised.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the JVM is shutting down; the hook waited for the summary above.
+            }
             return b.panic().isPresent() ? 1 : 0;
         }
+    }
+
+    /** Virtual time between status updates and progress checks. */
+    private static final long SLICE_NS = 100_000_000L;
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
 
     private static void printSummary(Board b, long wallNs) {
