@@ -23,17 +23,20 @@ import org.tock4j.capsules.core.components.TemperatureComponent;
  *         ── TemperatureDriver ────────► TemperatureComponent ──────────────► TemperatureSensor  (0x60000)
  *         ── MuxUart, MuxAlarm ────────► ProcessConsoleComponent ─ UartDevice,
  *                                          VirtualMuxAlarm ─────────────────► ProcessConsole     (0x1FFFF, trusted)
+ *   board ── I2cMaster, VirtualMuxAlarm ► Si7021 (a TemperatureDriver the board binds for "temperature")
  * </pre>
  *
- * <p>Exported: the virtualizers (a board builds the muxes and binds them) and the button and GPIO packages
- * (a board binds {@code List<ButtonPin>} and one {@code GpioPins}). The other capsules are reached through
- * their {@link org.tock4j.kernel.component.CapsuleComponent components}.
+ * <p>Exported: the virtualizers (a board builds the muxes and binds them), the button and GPIO packages
+ * (a board binds {@code List<ButtonPin>} and one {@code GpioPins}) and the Si7021 sensor driver (a board
+ * builds it on its I2C controller and binds it as the {@code TemperatureDriver}). The other capsules are
+ * reached through their {@link org.tock4j.kernel.component.CapsuleComponent components}.
  */
 module org.tock4j.capsules.core {
     requires transitive org.tock4j.kernel.api;
 
     exports org.tock4j.capsules.core.button;
     exports org.tock4j.capsules.core.gpio;
+    exports org.tock4j.capsules.core.si7021;
     exports org.tock4j.capsules.core.virtualizers;
 
     provides org.tock4j.kernel.component.CapsuleComponent with

@@ -22,15 +22,22 @@ import org.tock4j.boards.kit.LedWire;
 import org.tock4j.boards.kit.SchedulerChoice;
 import org.tock4j.capsules.core.button.ButtonPin;
 import org.tock4j.capsules.core.gpio.GpioPins;
+import org.tock4j.capsules.core.si7021.Si7021;
 import org.tock4j.capsules.core.virtualizers.MuxAlarm;
 import org.tock4j.capsules.core.virtualizers.MuxUart;
+import org.tock4j.capsules.core.virtualizers.VirtualMuxAlarm;
 import org.tock4j.chips.emulator.Pacing;
 import org.tock4j.chips.emulator.VirtualClock;
+import org.tock4j.chips.emulator.devices.Si7021Model;
+import org.tock4j.chips.emulator.world.I2cBus;
 import org.tock4j.chips.emulator.world.PinWire;
 import org.tock4j.chips.emulator.world.Pull;
+import org.tock4j.chips.emulator.world.SensorValue;
+import org.tock4j.chips.emulator.world.SpiBus;
 import org.tock4j.chips.emulator.world.UartLink;
 import org.tock4j.chips.sam4l.Bpm;
 import org.tock4j.chips.sam4l.GpioPin;
+import org.tock4j.chips.sam4l.I2cHw;
 import org.tock4j.chips.sam4l.PeripheralFunction;
 import org.tock4j.chips.sam4l.Sam4l;
 import org.tock4j.chips.sam4l.Sam4lMemoryMap;
@@ -46,28 +53,39 @@ import org.tock4j.kernel.hil.gpio.FloatingState;
 import org.tock4j.kernel.hil.led.Led;
 import org.tock4j.kernel.hil.led.LedLow;
 import org.tock4j.kernel.hil.rng.Rng;
+import org.tock4j.kernel.hil.sensors.TemperatureDriver;
 import org.tock4j.kernel.platform.Chip;
 import org.tock4j.kernel.platform.SchedulerTimer;
 
 /**
  * The Hail wired as Tock's {@code main.rs} wires it: 48 MHz from the PLL on the 16 MHz crystal (slow
  * start), console on USART0 (the FTDI chip) at 115200 baud, alarms on the AST, the RGB LED on PA13, PA15, PA14
- * (active low), the user button on PA16 (active low), round robin, restart a faulting process.
+ * (active low), the user button on PA16 (active low), the Si7021 temperature and humidity sensor on TWIM1,
+ * round robin, restart a faulting process.
  *
  * <pre>
  *   chip ─ SAM4L (48 MHz Cortex-M4, 512 KB flash, 64 KB RAM)
  *   USART0 (RX PA11, TX PA12, RTS PA08) ─ MuxUart ─ console (0x1)      AST ─ MuxAlarm ─ alarm (0x0)
+ *                                                 └ process console (trusted)
+ *   TWIM1 (SDA PB00, SCL PB01) ─ Si7021 at 0x40 ─ temperature (0x60000)
  *   PA13 red, PA15 green, PA14 blue ─ LedLow ×3 ─ led (0x2)
  *   PA16 (active low, board pull-up) ─ button (0x3)
  *   PB14, PB15, PB11, PB12 (D0, D1, D6, D7) ─ gpio (0x4, numbers 0..3)
- *   TRNG ─ rng (0x40001)
+ *   TRNG ─ rng (0x40001)                                                IPC (0x10000, trusted)
  *   apps: flash 0x0003_0000 .. 0x0007_0000, RAM 0x2000_2000 .. 0x2001_0000
  * </pre>
  *
- * <p>Tock's Hail also has a process console, SPI, ADC, DAC, ambient light, temperature and humidity
- * (SI7021 on TWIM1), 9DOF, CRC, nRF51822 serialization and IPC; tock4j has no component or no device model
- * for those yet. Its fault policy is {@code ThresholdRestartThenPanicFaultPolicy::new(4)}; the kit offers
- * no threshold choice yet, so a faulting process is restarted every time.
+ * <p>The outside world ({@link BoardWorld}): the pins, the USARTs, the sensors {@code temperature} (°C) and
+ * {@code humidity} (%RH) the Si7021 measures, the analog inputs {@code A0}..{@code A5} (mV; pads AD0, AD1,
+ * AD3..AD6 of the chip, as Tock's ADC channel list maps them), the I2C bus {@code i2c1} (the sensors) and the
+ * SPI bus {@code spi} with its chip selects as pins {@code NPCS0}..{@code NPCS3}.
+ *
+ * <p>Tock's Hail also has SPI, ADC and DAC system calls, ambient light, humidity, 9DOF, CRC and nRF51822
+ * serialization; tock4j has no component or no device model for those yet. Tock reaches the Si7021 through
+ * a {@code MuxI2C}; here the driver is TWIM1's only client.
+ *
+ * <p>Tock's fault policy is {@code ThresholdRestartThenPanicFaultPolicy::new(4)}; the kit offers no threshold
+ * choice yet, so a faulting process is restarted every time.
  *
  * <p>Tock counterpart: {@code boards/hail/src/main.rs} ({@code start}, {@code set_pin_primary_functions})
  * and {@code boards/hail/chip_layout.ld}.
@@ -89,6 +107,15 @@ public final class HailModule extends AbstractModule {
     static final List<HailPin> HEADER_PINS = List.of(new HailPin('B', 14), new HailPin('B', 15),
             new HailPin('A', 22), new HailPin('A', 21), new HailPin('A', 23), new HailPin('A', 24),
             new HailPin('B', 11), new HailPin('B', 12));
+    /** The sensors' I2C bus ({@code I2CMuxComponent::new(&peripherals.i2c1, None)}). */
+    static final int SENSORS_TWIM = 1;
+    /** The analog inputs A0..A5 are the chip's pads AD0, AD1, AD3..AD6 (Tock's {@code adc_channels}). */
+    static final List<Integer> ADC_PADS = List.of(0, 1, 3, 4, 5, 6);
+    /** The process console's driver number: Tock registers it with none; ours must not clash. */
+    static final int PROCESS_CONSOLE = 0x1_FFFF;
+    /** What the Si7021 measures until a test or the CLI sets another value. */
+    static final double ROOM_TEMPERATURE = 22.0;
+    static final double ROOM_HUMIDITY = 45.0;
 
     /** {@code rom} 0x10000 +0x20000 holds the kernel; {@code prog} holds the apps. */
     static final AddressRange APP_FLASH = new AddressRange(0x0003_0000, 0x0004_0000);
@@ -233,6 +260,37 @@ public final class HailModule extends AbstractModule {
         return mux;
     }
 
+    // ---------------------------------------------------------------- sensors
+
+    /** The Si7021 on TWIM1's bus. */
+    @Provides
+    @Singleton
+    Si7021Model si7021Device(Sam4l sam4l) {
+        VirtualClock clock = sam4l.clock();
+        Si7021Model device = new Si7021Model(clock, new SensorValue("temperature", "°C", ROOM_TEMPERATURE, clock),
+                new SensorValue("humidity", "%RH", ROOM_HUMIDITY, clock));
+        sam4l.i2cBus(SENSORS_TWIM).attach(device);
+        return device;
+    }
+
+    /**
+     * {@code SI7021Component::new(sensors_i2c, mux_alarm, 0x40)}: the driver on TWIM1 with its own virtual
+     * alarm, the temperature sensor the {@code temperature} capsule reads ({@code TemperatureComponent}).
+     *
+     * @param device the part it talks to, on the bus from then on
+     */
+    @Provides
+    @Singleton
+    TemperatureDriver temperature(Sam4l sam4l, MuxAlarm muxAlarm, Si7021Model device) {
+        I2cHw i2c = sam4l.i2c(SENSORS_TWIM);
+        VirtualMuxAlarm alarm = new VirtualMuxAlarm(muxAlarm);
+        alarm.setup();
+        Si7021 si7021 = new Si7021(i2c, Si7021.DEFAULT_ADDRESS, alarm, new byte[Si7021.BUFFER_LEN]);
+        i2c.setMasterClient(si7021);
+        alarm.setAlarmClient(si7021);
+        return si7021;
+    }
+
     // ---------------------------------------------------------------- LEDs, button, RNG, GPIO
 
     @Provides
@@ -270,11 +328,14 @@ public final class HailModule extends AbstractModule {
                 .appFlash(APP_FLASH)
                 .appRam(APP_RAM)
                 .capsule("console", DriverNumber.CONSOLE)
+                .trustedCapsule("process_console", PROCESS_CONSOLE)
+                .capsule("temperature", DriverNumber.TEMPERATURE)
                 .capsule("alarm", DriverNumber.ALARM)
                 .capsule("led", DriverNumber.LED)
                 .capsule("button", DriverNumber.BUTTON)
                 .capsule("rng", DriverNumber.RNG)
                 .capsule("gpio", DriverNumber.GPIO)
+                .trustedCapsule("ipc", DriverNumber.IPC)
                 .scheduler(SchedulerChoice.RoundRobin.tockDefault())
                 .faultPolicy(FaultPolicyChoice.RESTART)
                 .defaultApps("hello", "blink")
@@ -283,7 +344,7 @@ public final class HailModule extends AbstractModule {
 
     @Provides
     @Singleton
-    BoardWorld world(Sam4l sam4l) {
+    BoardWorld world(Sam4l sam4l, Si7021Model si7021) {
         Map<String, PinWire> pins = new LinkedHashMap<>();
         pins.put("BUTTON", wire(sam4l, BUTTON));
         for (int i = 0; i < LED_PINS.size(); i++) {
@@ -299,6 +360,10 @@ public final class HailModule extends AbstractModule {
                 pins.put(wire.name(), wire);
             }
         }
+        for (int cs = 0; cs < 4; cs++) {
+            PinWire wire = sam4l.spiChipSelect(cs);
+            pins.put(wire.name(), wire);
+        }
         Map<String, UartLink> uarts = new LinkedHashMap<>();
         uarts.put("console", sam4l.uartLink(CONSOLE_USART));
         for (int n = 0; n < 4; n++) {
@@ -308,6 +373,14 @@ public final class HailModule extends AbstractModule {
         for (int i = 0; i < LED_PINS.size(); i++) {
             leds.add(new LedWire(LED_NAMES.get(i), wire(sam4l, LED_PINS.get(i)), true));
         }
-        return new BoardWorld(sam4l.clock(), leds, pins, uarts);
+        Map<String, SensorValue> sensors = new LinkedHashMap<>();
+        sensors.put("temperature", si7021.temperature());
+        sensors.put("humidity", si7021.humidity());
+        for (int i = 0; i < ADC_PADS.size(); i++) {
+            sensors.put("A" + i, sam4l.analogInput(ADC_PADS.get(i)));
+        }
+        Map<String, I2cBus> i2cBuses = Map.of("i2c" + SENSORS_TWIM, sam4l.i2cBus(SENSORS_TWIM));
+        Map<String, SpiBus> spiBuses = Map.of("spi", sam4l.spiBus());
+        return new BoardWorld(sam4l.clock(), leds, pins, uarts, sensors, i2cBuses, spiBuses);
     }
 }

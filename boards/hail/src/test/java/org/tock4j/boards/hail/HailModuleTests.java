@@ -26,10 +26,12 @@ import org.tock4j.boards.kit.Discovery;
 import org.tock4j.boards.kit.FaultPolicyChoice;
 import org.tock4j.boards.kit.SchedulerChoice;
 import org.tock4j.chips.emulator.VirtualClock;
+import org.tock4j.chips.emulator.devices.Si7021Model;
 import org.tock4j.chips.sam4l.Sam4lMemoryMap;
 import org.tock4j.kernel.component.CapsuleComponent;
 import org.tock4j.kernel.component.HilDependency;
 import org.tock4j.kernel.deferred.DeferredCalls;
+import org.tock4j.kernel.hil.sensors.TemperatureDriver;
 import org.tock4j.kernel.platform.Chip;
 import org.tock4j.kernel.platform.SchedulerTimer;
 
@@ -77,11 +79,19 @@ class HailModuleTests {
     void runsTocksHailCapsulesAtTheirDriverNumbersInGrantOrder() {
         assertThat(plan.capsules()).containsExactly(
                 CapsuleSelection.of("console", 0x1),
+                CapsuleSelection.trusted("process_console", 0x1FFFF),
+                CapsuleSelection.of("temperature", 0x60000),
                 CapsuleSelection.of("alarm", 0x0),
                 CapsuleSelection.of("led", 0x2),
                 CapsuleSelection.of("button", 0x3),
                 CapsuleSelection.of("rng", 0x40001),
-                CapsuleSelection.of("gpio", 0x4));
+                CapsuleSelection.of("gpio", 0x4),
+                CapsuleSelection.trusted("ipc", 0x10000));
+    }
+
+    @Test
+    void bindsTheSi7021AsTheTemperatureSensor() {
+        assertThat(bound).contains(Key.get(TemperatureDriver.class), Key.get(Si7021Model.class));
     }
 
     @Test

@@ -24,15 +24,22 @@ import org.tock4j.boards.kit.LedWire;
 import org.tock4j.boards.kit.SchedulerChoice;
 import org.tock4j.capsules.core.button.ButtonPin;
 import org.tock4j.capsules.core.gpio.GpioPins;
+import org.tock4j.capsules.core.si7021.Si7021;
 import org.tock4j.capsules.core.virtualizers.MuxAlarm;
 import org.tock4j.capsules.core.virtualizers.MuxUart;
+import org.tock4j.capsules.core.virtualizers.VirtualMuxAlarm;
 import org.tock4j.chips.emulator.Pacing;
 import org.tock4j.chips.emulator.VirtualClock;
+import org.tock4j.chips.emulator.devices.Si7021Model;
+import org.tock4j.chips.emulator.world.I2cBus;
 import org.tock4j.chips.emulator.world.PinWire;
 import org.tock4j.chips.emulator.world.Pull;
+import org.tock4j.chips.emulator.world.SensorValue;
+import org.tock4j.chips.emulator.world.SpiBus;
 import org.tock4j.chips.emulator.world.UartLink;
 import org.tock4j.chips.sam4l.Bpm;
 import org.tock4j.chips.sam4l.GpioPin;
+import org.tock4j.chips.sam4l.I2cHw;
 import org.tock4j.chips.sam4l.PeripheralFunction;
 import org.tock4j.chips.sam4l.Sam4l;
 import org.tock4j.chips.sam4l.Sam4lMemoryMap;
@@ -48,26 +55,36 @@ import org.tock4j.kernel.hil.gpio.FloatingState;
 import org.tock4j.kernel.hil.led.Led;
 import org.tock4j.kernel.hil.led.LedHigh;
 import org.tock4j.kernel.hil.rng.Rng;
+import org.tock4j.kernel.hil.sensors.TemperatureDriver;
 import org.tock4j.kernel.platform.Chip;
 import org.tock4j.kernel.platform.SchedulerTimer;
 
 /**
  * The imix wired as Tock's {@code main.rs} wires it: 48 MHz from the PLL on the 16 MHz crystal, console on
  * USART3 at 115200 baud, alarms on the AST, the USER LED on PC10 (active high), the USER button on PC24
- * (active low), round robin, stop a faulting process.
+ * (active low), the Si7021 temperature and humidity sensor on TWIM2, round robin, stop a faulting process.
  *
  * <pre>
  *   chip ─ SAM4L (48 MHz Cortex-M4, 512 KB flash, 64 KB RAM)
  *   USART3 (RX PB09, TX PB10) ─ MuxUart ─ console (0x1)        AST ─ MuxAlarm ─ alarm (0x0)
+ *                             └ process console (trusted)
  *   PC10 ─ LedHigh ─ led (0x2)                                  PC24 (active low, board pull-up) ─ button (0x3)
  *   PC31, PC30, PC29, PC28, PC27, PC26, PA20 (D2..D8) ─ gpio (0x4, numbers 0..6)
- *   TRNG ─ rng (0x40001)
+ *   TWIM2 (SDA PA21, SCL PA22) ─ Si7021 at 0x40 ─ temperature (0x60000)
+ *   TRNG ─ rng (0x40001)                                        IPC (0x10000, trusted)
  *   apps: flash 0x0004_0000 .. 0x0008_0000, RAM 0x2000_2000 .. 0x2001_0000
  * </pre>
  *
- * <p>Tock's imix also has a process console, ordered console, SPI, ADC, analog comparator, ambient light,
- * temperature and humidity (SI7021 on TWIM2), 9DOF, CRC, USB, UDP over 802.15.4, nRF51822 serialization,
- * nonvolatile storage and IPC; tock4j has no component or no device model for those yet.
+ * <p>The outside world ({@link BoardWorld}): the pins, the USARTs, the sensors {@code temperature} (°C) and
+ * {@code humidity} (%RH) the Si7021 measures, the header's analog inputs {@code AD0}..{@code AD5} (mV; pads
+ * AD1..AD6 of the chip, as Tock's ADC channel list maps them), the I2C buses {@code i2c1} (the TWI1 header)
+ * and {@code i2c2} (the sensors), and the SPI bus {@code spi} with its chip selects as pins
+ * {@code NPCS0}..{@code NPCS3}.
+ *
+ * <p>Tock's imix also has an ordered console, SPI and ADC system calls, an analog comparator, ambient light,
+ * humidity, 9DOF, CRC, USB, UDP over 802.15.4, nRF51822 serialization and nonvolatile storage; tock4j has no
+ * component or no device model for those yet. Tock reaches the Si7021 through a {@code MuxI2C}; here the
+ * driver is TWIM2's only client.
  *
  * <p>Tock counterpart: {@code boards/imix/src/main.rs} ({@code start}, {@code set_pin_primary_functions},
  * {@code power::configure_submodules}) and {@code boards/imix/chip_layout.ld}.
@@ -86,6 +103,17 @@ public final class ImixModule extends AbstractModule {
     static final List<ImixPin> GPIO_PINS = List.of(new ImixPin('C', 31), new ImixPin('C', 30),
             new ImixPin('C', 29), new ImixPin('C', 28), new ImixPin('C', 27), new ImixPin('C', 26),
             new ImixPin('A', 20));
+    /** The sensors' I2C bus ({@code MuxI2C::new(&peripherals.i2c2, None)}). */
+    static final int SENSORS_TWIM = 2;
+    /** The header's I2C bus (TWI1 on PB00, PB01). */
+    static final int HEADER_TWIM = 1;
+    /** The header's analog inputs AD0..AD5 are the chip's pads AD1..AD6 (Tock's {@code adc_channels}). */
+    static final List<Integer> ADC_PADS = List.of(1, 2, 3, 4, 5, 6);
+    /** The process console's driver number: Tock registers it with none; ours must not clash. */
+    static final int PROCESS_CONSOLE = 0x1_FFFF;
+    /** What the Si7021 measures until a test or the CLI sets another value. */
+    static final double ROOM_TEMPERATURE = 22.0;
+    static final double ROOM_HUMIDITY = 45.0;
 
     /** {@code rom} 0x10000 +0x30000 holds the kernel; {@code prog} holds the apps. */
     static final AddressRange APP_FLASH = new AddressRange(0x0004_0000, 0x0004_0000);
@@ -275,6 +303,37 @@ public final class ImixModule extends AbstractModule {
         return mux;
     }
 
+    // ---------------------------------------------------------------- sensors
+
+    /** The Si7021 on TWIM2's bus, powered with the sensor submodule ({@code configure_submodules}). */
+    @Provides
+    @Singleton
+    Si7021Model si7021Device(Sam4l sam4l) {
+        VirtualClock clock = sam4l.clock();
+        Si7021Model device = new Si7021Model(clock, new SensorValue("temperature", "°C", ROOM_TEMPERATURE, clock),
+                new SensorValue("humidity", "%RH", ROOM_HUMIDITY, clock));
+        sam4l.i2cBus(SENSORS_TWIM).attach(device);
+        return device;
+    }
+
+    /**
+     * {@code SI7021Component::new(mux_i2c, mux_alarm, 0x40)}: the driver on TWIM2 with its own virtual alarm,
+     * the temperature sensor the {@code temperature} capsule reads ({@code TemperatureComponent}).
+     *
+     * @param device the part it talks to, on the bus from then on
+     */
+    @Provides
+    @Singleton
+    TemperatureDriver temperature(Sam4l sam4l, MuxAlarm muxAlarm, Si7021Model device) {
+        I2cHw i2c = sam4l.i2c(SENSORS_TWIM);
+        VirtualMuxAlarm alarm = new VirtualMuxAlarm(muxAlarm);
+        alarm.setup();
+        Si7021 si7021 = new Si7021(i2c, Si7021.DEFAULT_ADDRESS, alarm, new byte[Si7021.BUFFER_LEN]);
+        i2c.setMasterClient(si7021);
+        alarm.setAlarmClient(si7021);
+        return si7021;
+    }
+
     // ---------------------------------------------------------------- GPIO, LED, button, RNG
 
     @Provides
@@ -313,11 +372,14 @@ public final class ImixModule extends AbstractModule {
                 .appFlash(APP_FLASH)
                 .appRam(APP_RAM)
                 .capsule("alarm", DriverNumber.ALARM)
+                .trustedCapsule("process_console", PROCESS_CONSOLE)
                 .capsule("console", DriverNumber.CONSOLE)
+                .capsule("temperature", DriverNumber.TEMPERATURE)
                 .capsule("gpio", DriverNumber.GPIO)
                 .capsule("led", DriverNumber.LED)
                 .capsule("button", DriverNumber.BUTTON)
                 .capsule("rng", DriverNumber.RNG)
+                .trustedCapsule("ipc", DriverNumber.IPC)
                 .scheduler(SchedulerChoice.RoundRobin.tockDefault())
                 .faultPolicy(FaultPolicyChoice.STOP)
                 .defaultApps("hello", "blink")
@@ -326,7 +388,7 @@ public final class ImixModule extends AbstractModule {
 
     @Provides
     @Singleton
-    BoardWorld world(Sam4l sam4l) {
+    BoardWorld world(Sam4l sam4l, Si7021Model si7021) {
         Map<String, PinWire> pins = new LinkedHashMap<>();
         pins.put("USER_BTN", wire(sam4l, USER_BUTTON));
         pins.put("USER_LED", wire(sam4l, USER_LED));
@@ -340,6 +402,10 @@ public final class ImixModule extends AbstractModule {
                 pins.put(wire.name(), wire);
             }
         }
+        for (int cs = 0; cs < 4; cs++) {
+            PinWire wire = sam4l.spiChipSelect(cs);
+            pins.put(wire.name(), wire);
+        }
         Map<String, UartLink> uarts = new LinkedHashMap<>();
         uarts.put("console", sam4l.uartLink(CONSOLE_USART));
         for (int n = 0; n < 4; n++) {
@@ -347,6 +413,16 @@ public final class ImixModule extends AbstractModule {
         }
         List<LedWire> leds = new ArrayList<>();
         leds.add(new LedWire("USER_LED", wire(sam4l, USER_LED), false));
-        return new BoardWorld(sam4l.clock(), leds, pins, uarts);
+        Map<String, SensorValue> sensors = new LinkedHashMap<>();
+        sensors.put("temperature", si7021.temperature());
+        sensors.put("humidity", si7021.humidity());
+        for (int i = 0; i < ADC_PADS.size(); i++) {
+            sensors.put("AD" + i, sam4l.analogInput(ADC_PADS.get(i)));
+        }
+        Map<String, I2cBus> i2cBuses = new LinkedHashMap<>();
+        i2cBuses.put("i2c" + HEADER_TWIM, sam4l.i2cBus(HEADER_TWIM));
+        i2cBuses.put("i2c" + SENSORS_TWIM, sam4l.i2cBus(SENSORS_TWIM));
+        Map<String, SpiBus> spiBuses = Map.of("spi", sam4l.spiBus());
+        return new BoardWorld(sam4l.clock(), leds, pins, uarts, sensors, i2cBuses, spiBuses);
     }
 }

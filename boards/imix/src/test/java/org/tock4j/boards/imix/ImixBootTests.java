@@ -11,10 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.tock4j.boards.kit.AppSource;
 import org.tock4j.boards.kit.Board;
 import org.tock4j.boards.kit.BootRequest;
+import org.tock4j.chips.emulator.devices.Si7021Model;
 import org.tock4j.chips.emulator.world.TransmittedByte;
 
 /** The imix booted through the kit, with raw-syscall apps from these tests. */
 class ImixBootTests {
+    /** What the process console prints when it is ready for a command. */
+    private static final String PROMPT = "tock$ ";
+
     private Board board;
 
     @AfterEach
@@ -29,6 +33,11 @@ class ImixBootTests {
         return board;
     }
 
+    /** The console's text without the process console's prompts (it shares the console UART). */
+    private String appOutput() {
+        return board.world().uart("console").transmittedText().replace(PROMPT, "");
+    }
+
     @Test
     void anAppPrintsOnTheConsoleWhichIsUsart3() {
         boot(RawSyscallApp.printing("greeter", "Hello from imix\r\n"));
@@ -36,7 +45,7 @@ class ImixBootTests {
         board.runFor(Duration.ofMillis(100));
 
         assertThat(board.panic()).isEmpty();
-        assertThat(board.world().uart("console").transmittedText()).isEqualTo("Hello from imix\r\n");
+        assertThat(appOutput()).isEqualTo("Hello from imix\r\n");
         assertThat(board.world().uart("console")).isSameAs(board.world().uart("USART3"));
         assertThat(board.world().uart("USART0").transmittedText()).isEmpty();
     }
@@ -45,7 +54,7 @@ class ImixBootTests {
     void consoleBytesLeaveAt115200BaudFromThe48MHzSystemClock() {
         boot(RawSyscallApp.printing("greeter", "0123456789"));
 
-        board.runFor(Duration.ofMillis(100));
+        board.runFor(Duration.ofMillis(50)); // before the process console's prompt
 
         List<TransmittedByte> bytes = board.world().uart("console").transmitted();
         assertThat(bytes).hasSize(10);
@@ -66,7 +75,7 @@ class ImixBootTests {
 
         board.runFor(Duration.ofMillis(100));
 
-        assertThat(board.world().uart("console").transmittedText()).isEqualTo("leds=1\r\n");
+        assertThat(appOutput()).isEqualTo("leds=1\r\n");
         assertThat(board.world().led(0).name()).isEqualTo("USER_LED");
         assertThat(board.world().led(0).isOn()).isTrue();
         assertThat(board.world().pin("PC10").level()).isTrue();
@@ -80,7 +89,7 @@ class ImixBootTests {
 
         board.runFor(Duration.ofMillis(100));
 
-        assertThat(board.world().uart("console").transmittedText()).isEqualTo("buttons=1 pressed=1\r\n");
+        assertThat(appOutput()).isEqualTo("buttons=1 pressed=1\r\n");
         assertThat(board.world().pin("PC24")).isSameAs(board.world().pin("USER_BTN"));
     }
 
@@ -90,7 +99,7 @@ class ImixBootTests {
 
         board.runFor(Duration.ofMillis(100));
 
-        assertThat(board.world().uart("console").transmittedText()).isEqualTo("pressed=0\r\n");
+        assertThat(appOutput()).isEqualTo("pressed=0\r\n");
     }
 
     @Test
@@ -105,7 +114,7 @@ class ImixBootTests {
 
         board.runFor(Duration.ofMillis(100));
 
-        assertThat(board.world().uart("console").transmittedText()).isEqualTo("gpios=7\r\n");
+        assertThat(appOutput()).isEqualTo("gpios=7\r\n");
         assertThat(board.world().pin("D2").name()).isEqualTo("PC31");
         assertThat(board.world().pin("PC31").level()).isTrue();
         assertThat(board.world().pin("PA20").level()).isTrue();
@@ -122,10 +131,11 @@ class ImixBootTests {
 
         board.runFor(Duration.ofMillis(300));
 
-        var console = board.world().uart("console");
-        assertThat(console.transmittedText()).isEqualTo("frequency=16000\r\n");
+        assertThat(appOutput()).isEqualTo("frequency=16000\r\n");
         // 1600 ticks of the AST's real 16384 Hz count: 97.7 ms, not the 100 ms Tock's 16 kHz promises.
-        assertThat(console.transmitted().get(0).timeNs()).isBetween(97_000_000L, 99_000_000L);
+        TransmittedByte first = board.world().uart("console").transmitted().stream()
+                .filter(b -> b.value() == 'f').findFirst().orElseThrow();
+        assertThat(first.timeNs()).isBetween(97_000_000L, 99_000_000L);
     }
 
     @Test
@@ -134,7 +144,75 @@ class ImixBootTests {
 
         board.runFor(Duration.ofMillis(100));
 
-        assertThat(board.world().uart("console").transmittedText()).as("%s", board.processes())
+        assertThat(appOutput()).as("%s", board.processes())
                 .isEqualTo("random=16\r\n");
+    }
+
+    @Test
+    void theTemperatureCapsuleReadsTheSi7021OnTwim2InHundredthsOfADegree() {
+        boot(new RawSyscallApp("temperature", sys -> "temperature=" + RawSyscallApp.readTemperature(sys) + "\r\n"));
+        board.world().sensor("temperature").set(23.5);
+
+        board.runFor(Duration.ofMillis(100));
+
+        String output = appOutput();
+        assertThat(output).startsWith("temperature=").endsWith("\r\n");
+        int hundredths = Integer.parseInt(output.substring("temperature=".length(), output.length() - 2));
+        // 14-bit codes are 0.0107 °C apart, and Tock's integer formula truncates.
+        assertThat(hundredths).isCloseTo(2350, within(2));
+        assertThat(board.world().i2cBus("i2c2").device(0x40)).get().isInstanceOf(Si7021Model.class);
+    }
+
+    @Test
+    void aReadingWaitsForTheSi7021sConversion() {
+        long[] commandAt = {0};
+        boot(new RawSyscallApp("temperature", sys -> {
+            commandAt[0] = board.world().clock().now();
+            return "temperature=" + RawSyscallApp.readTemperature(sys) + "\r\n";
+        }));
+        board.world().sensor("temperature").set(-12.25);
+
+        board.runFor(Duration.ofMillis(100));
+
+        TransmittedByte first = board.world().uart("console").transmitted().get(0);
+        // Tock's driver waits 20 ms of the alarm's declared 16 kHz (19.5 ms of the AST) after the command.
+        assertThat(first.timeNs() - commandAt[0]).isGreaterThan(19_000_000L);
+        assertThat(appOutput()).matches("temperature=-122[2-6]\r\n");
+    }
+
+    @Test
+    void theWorldHasTheSensorsAnalogInputsAndBuses() {
+        boot(RawSyscallApp.printing("greeter", "x"));
+
+        assertThat(board.world().sensors()).containsKeys("temperature", "humidity", "AD0", "AD5");
+        assertThat(board.world().sensor("temperature").unit()).isEqualTo("°C");
+        assertThat(board.world().sensor("AD0").name()).isEqualTo("AD1");
+        assertThat(board.world().i2cBus("i2c1").name()).isEqualTo("I2C1");
+        assertThat(board.world().spiBus("spi").name()).isEqualTo("SPI");
+        assertThat(board.world().pin("NPCS3").level()).isTrue();
+    }
+
+    @Test
+    void theProcessConsolePromptsOnTheConsoleUartAndListsTheProcesses() {
+        boot(RawSyscallApp.printing("greeter", "hi\r\n"));
+
+        board.runFor(Duration.ofMillis(200));
+        var console = board.world().uart("console");
+        assertThat(console.transmittedText()).isEqualTo("hi\r\n" + PROMPT);
+
+        console.feed("list\r\n");
+        board.runFor(Duration.ofMillis(100));
+
+        assertThat(console.transmittedText()).contains(" PID", "greeter").endsWith(PROMPT);
+    }
+
+    @Test
+    void ipcAndTheProcessConsoleHaveTheirDriverNumbers() {
+        boot(new RawSyscallApp("probe", sys -> "ipc=" + sys.command(0x10000, 0, 0, 0).isSuccess()
+                + " console=" + sys.command(0x1FFFF, 0, 0, 0).isSuccess() + "\r\n"));
+
+        board.runFor(Duration.ofMillis(50));
+
+        assertThat(appOutput()).isEqualTo("ipc=true console=true\r\n");
     }
 }

@@ -77,6 +77,25 @@ final class RawSyscallApp implements App {
         return delivered[0];
     }
 
+    /**
+     * Reads the temperature driver ({@code 0x60000}): subscribe 0, command 1, yield until the upcall; returns
+     * the reading in hundredths of a degree Celsius.
+     */
+    static int readTemperature(Syscalls sys) {
+        boolean[] done = {false};
+        int[] reading = {0};
+        int upcall = sys.upcallAddress((temperature, unused1, unused2, data) -> {
+            reading[0] = temperature;
+            done[0] = true;
+        });
+        expectSuccess(sys.subscribe(0x60000, 0, upcall, 0));
+        expectSuccess(sys.command(0x60000, 1, 0, 0));
+        while (!done[0]) {
+            sys.yield(1, 0, 0);
+        }
+        return reading[0];
+    }
+
     /** The start of the app's memory, with the break moved past {@value #BUFFER_BYTES} bytes of it. */
     private static int buffer(Syscalls sys) {
         int start = expectSuccess(sys.memop(MEMOP_RAM_START, 0)).r1();

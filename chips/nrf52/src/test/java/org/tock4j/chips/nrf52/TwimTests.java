@@ -31,6 +31,7 @@ class TwimTests {
         int pointer = -1;
         int nackAfterBytes = Integer.MAX_VALUE;
         int written;
+        long stretchNs;
 
         @Override
         public int address() {
@@ -62,6 +63,11 @@ class TwimTests {
         @Override
         public byte read() {
             return registers[pointer++ & 15];
+        }
+
+        @Override
+        public long readStretchNs() {
+            return stretchNs;
         }
 
         @Override
@@ -166,6 +172,19 @@ class TwimTests {
 
         assertThat(buffer).containsExactly(7);
         assertThat(deviceLog).containsExactly("R@25000", "STOP@50000");
+    }
+
+    @Test
+    void aDeviceStretchingTheClockDelaysEachByteItSends() {
+        sensor.pointer = 0;
+        sensor.stretchNs = 100_000;
+        byte[] buffer = new byte[2];
+
+        twim.read(0x48, buffer, 2);
+        KernelLoopStandIn.runUntil(chip, 10_000_000);
+
+        // Address at 25 µs; each byte waits 100 µs, then takes 22.5 µs; the STOP 2.5 µs.
+        assertThat(deviceLog).containsExactly("R@25000", "STOP@272500");
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.tock4j.kernel.platform.PhysicalMemory;
  * <pre>{@code
  * Adc adc = chip.adc();
  * adc.setClient(sample -> ...);         // sample: (mV / 3300 × 4095) << 4
- * chip.analogInput(1).setMillivolts(1650);
+ * chip.analogInput(1).set(1650);       // mV
  * adc.sample(1);                        // pad AD1
  * }</pre>
  *

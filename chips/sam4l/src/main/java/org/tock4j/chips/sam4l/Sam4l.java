@@ -14,12 +14,13 @@ import org.tock4j.chips.cortexm.SysTick;
 import org.tock4j.chips.emulator.MemoryBus;
 import org.tock4j.chips.emulator.Pacing;
 import org.tock4j.chips.emulator.VirtualClock;
+import org.tock4j.chips.emulator.world.I2cBus;
 import org.tock4j.chips.emulator.world.PinWire;
+import org.tock4j.chips.emulator.world.SensorValue;
+import org.tock4j.chips.emulator.world.SpiBus;
 import org.tock4j.chips.emulator.world.UartLink;
-import org.tock4j.chips.sam4l.bus.I2cBus;
-import org.tock4j.chips.sam4l.bus.SpiBus;
 import org.tock4j.chips.sam4l.hardware.Sam4lHardware;
-import org.tock4j.chips.sam4l.world.AnalogInput;
+import org.tock4j.chips.sam4l.hardware.SpiModel;
 import org.tock4j.kernel.KernelPanic;
 import org.tock4j.kernel.platform.Chip;
 
@@ -39,6 +40,9 @@ import org.tock4j.kernel.platform.Chip;
  * ... kernel loop: chip.servicePendingInterrupts(), chip.sleep() ...
  * chip.uartLink(3).transmittedText();
  * chip.pin('C', 22).edges();
+ * chip.i2cBus(2).attach(si7021);                       // an I2cDevice answering 0x40 on TWIM2
+ * chip.spiBus().attach(chip.spiChipSelect(3), radio);  // an SpiDevice behind NPCS3
+ * chip.analogInput(1).set(1650);                       // mV on pad AD1
  * }</pre>
  *
  * <p>Construction does what Tock's {@code sam4l::init} does at reset (every NVIC line disabled, cleared,
@@ -260,7 +264,7 @@ public final class Sam4l implements Chip {
         return peripherals.i2c(checkRange("TWIM", n, 3));
     }
 
-    /** The devices on TWIM{@code n}'s bus. */
+    /** The devices on TWIM{@code n}'s bus, named {@code I2C0}..{@code I2C3}. */
     public I2cBus i2cBus(int n) {
         return hardware.twim(checkRange("TWIM", n, 3)).bus();
     }
@@ -270,17 +274,26 @@ public final class Sam4l implements Chip {
         return peripherals.spi();
     }
 
-    /** The devices on the SPI bus, by chip select 0–3. */
+    /**
+     * The devices on the SPI bus, each behind a chip select wire: one of the SPI's own
+     * {@link #spiChipSelect(int) NPCS lines}, or a GPIO pin's wire a driver toggles. MISO is pulled up: a
+     * frame no device answers reads all ones.
+     */
     public SpiBus spiBus() {
         return hardware.spi().bus();
+    }
+
+    /** The SPI's chip select line NPCS{@code n} (0–3), driven high by the SPI, low while it selects. */
+    public PinWire spiChipSelect(int n) {
+        return hardware.spi().chipSelect(checkRange("NPCS", n, SpiModel.CHIP_SELECTS - 1));
     }
 
     public Adc adc() {
         return peripherals.adc();
     }
 
-    /** The voltage on ADC pad AD{@code n} (0–14). */
-    public AnalogInput analogInput(int n) {
+    /** The voltage on ADC pad AD{@code n} (0–14), in millivolts ({@code AD0}..{@code AD14}, 0 mV at reset). */
+    public SensorValue analogInput(int n) {
         return hardware.analogInput(checkRange("AD", n, 14));
     }
 

@@ -37,15 +37,15 @@ class AdcTests {
 
     @Test
     void adcConvertsInputVoltageTo12Bits() {
-        chip.analogInput(1).setMillivolts(1650);
+        chip.analogInput(1).set(1650);
         // 1.65 V × 0.5 gain / 1.65 V reference × 4095 = 2047 (truncated), left-justified in 16 bits
         assertThat(sampleOnce(1)).isEqualTo(2047 << 4);
 
-        chip.analogInput(1).setMillivolts(3300);
+        chip.analogInput(1).set(3300);
         assertThat(sampleOnce(1)).isEqualTo(4095 << 4);
-        chip.analogInput(1).setMillivolts(5000);
+        chip.analogInput(1).set(5000);
         assertThat(sampleOnce(1)).isEqualTo(4095 << 4);
-        chip.analogInput(1).setMillivolts(0);
+        chip.analogInput(1).set(0);
         assertThat(sampleOnce(1)).isZero();
         assertThat(adc.getResolutionBits()).isEqualTo(12);
         assertThat(adc.getVoltageReferenceMv()).hasValue(3300);
@@ -67,7 +67,7 @@ class AdcTests {
     @Test
     void eachPadSamplesItsOwnVoltage() {
         for (int n = 0; n <= 14; n++) {
-            chip.analogInput(n).setMillivolts(200 * n);
+            chip.analogInput(n).set(200 * n);
         }
         for (int n = 0; n <= 14; n++) {
             assertThat(sampleOnce(n) >> 4).isEqualTo((int) (200L * n * 4095 / 3300));
@@ -83,7 +83,7 @@ class AdcTests {
 
     @Test
     void sampleContinuousAt5kHzUsesTheCpuClockAndTheInternalTimer() {
-        chip.analogInput(2).setMillivolts(1000);
+        chip.analogInput(2).set(1000);
         assertThat(adc.sampleContinuous(2, 5_000).isOk()).isTrue();
         board.runFor(1_000_000);
         adc.stopSampling();
@@ -129,7 +129,7 @@ class AdcTests {
         adc.stopSampling();
         samples.clear();
 
-        chip.analogInput(4).setMillivolts(3300);
+        chip.analogInput(4).set(3300);
         assertThat(sampleOnce(4)).isEqualTo(4095 << 4);
     }
 }

@@ -182,8 +182,10 @@ class Sam4lTests {
         assertThatThrownBy(() -> chip.i2c(4)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> chip.analogInput(15)).isInstanceOf(IllegalArgumentException.class);
         assertThat(chip.i2cBus(1).name()).isEqualTo("I2C1");
-        assertThat(chip.spiBus().chipSelects()).isEqualTo(4);
+        assertThat(chip.spiChipSelect(3).name()).isEqualTo("NPCS3");
+        assertThatThrownBy(() -> chip.spiChipSelect(4)).isInstanceOf(IllegalArgumentException.class);
         assertThat(chip.analogInput(14).name()).isEqualTo("AD14");
+        assertThat(chip.analogInput(14).unit()).isEqualTo("mV");
     }
 
     @Test

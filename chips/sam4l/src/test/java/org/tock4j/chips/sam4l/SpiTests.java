@@ -7,7 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tock4j.chips.sam4l.bus.SpiDevice;
+import org.tock4j.chips.emulator.world.PinWire;
+import org.tock4j.chips.emulator.world.SpiDevice;
 import org.tock4j.kernel.ErrorCode;
 import org.tock4j.kernel.hil.spi.ClockPhase;
 import org.tock4j.kernel.hil.spi.ClockPolarity;
@@ -31,9 +32,9 @@ class SpiTests {
         }
 
         @Override
-        public int transfer(int mosi, int bits) {
-            log.add(String.format("%02X@%d", mosi, chip.clock().now()));
-            return ~mosi & 0xFF;
+        public byte exchange(byte mosi) {
+            log.add(String.format("%02X@%d", mosi & 0xFF, chip.clock().now()));
+            return (byte) ~mosi;
         }
 
         @Override
@@ -44,7 +45,7 @@ class SpiTests {
 
     @BeforeEach
     void wire() {
-        chip.spiBus().attach(2, device);
+        chip.spiBus().attach(chip.spiChipSelect(2), device);
         spi.init();
         spi.specifyChipSelect(2);
         assertThat(spi.setRate(4_000_000).unwrap()).isEqualTo(4_000_000);
@@ -146,5 +147,41 @@ class SpiTests {
         assertThat(chip.pm().isClockEnabled(Clock.Pba.SPI)).isTrue();
         board.runUntil(1_000_000);
         assertThat(chip.pm().isClockEnabled(Clock.Pba.SPI)).isFalse();
+    }
+
+    @Test
+    void theChipSelectIsAWireTheSpiHoldsLowForTheTransfer() {
+        PinWire npcs2 = chip.spiChipSelect(2);
+        assertThat(npcs2.level()).isTrue();
+        assertThat(npcs2.isDrivenByChip()).isTrue();
+
+        spi.readWriteBytes(new byte[2], null, 2);
+        board.runUntil(1_000_000);
+
+        assertThat(npcs2.edges()).containsExactly(new PinWire.Edge(0, false), new PinWire.Edge(2 * FRAME_NS, true));
+        assertThat(chip.spiChipSelect(0).edges()).isEmpty();
+    }
+
+    @Test
+    void aDeviceBehindAGpioChipSelectExchangesFramesWhileThatPinIsLow() {
+        List<String> gpioLog = new ArrayList<>();
+        GpioPin cs = chip.gpioPin('C', 1);
+        cs.makeOutput();
+        cs.set();
+        chip.spiBus().attach(chip.pin('C', 1), mosi -> {
+            gpioLog.add(String.format("%02X", mosi & 0xFF));
+            return 0x33;
+        });
+        spi.specifyChipSelect(1); // an empty NPCS: only the GPIO selects
+        spi.setRate(4_000_000);
+        byte[] rx = new byte[1];
+
+        cs.clear();
+        spi.readWriteBytes(new byte[] {0x5C}, rx, 1);
+        board.runUntil(1_000_000);
+        cs.set();
+
+        assertThat(gpioLog).containsExactly("5C");
+        assertThat(rx).containsExactly(0x33);
     }
 }

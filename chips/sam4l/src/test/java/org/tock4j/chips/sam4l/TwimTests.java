@@ -1,6 +1,7 @@
 package org.tock4j.chips.sam4l;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.tock4j.chips.sam4l.hardware.TwimModel.*;
 
 import java.util.ArrayList;
@@ -8,7 +9,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tock4j.chips.sam4l.bus.I2cDevice;
+import org.tock4j.chips.emulator.devices.Si7021Model;
+import org.tock4j.chips.emulator.world.I2cDevice;
+import org.tock4j.chips.emulator.world.SensorValue;
 import org.tock4j.kernel.Result;
 import org.tock4j.kernel.hil.i2c.I2cError;
 
@@ -32,6 +35,11 @@ class TwimTests {
         boolean expectPointer;
         int refuseAfter = Integer.MAX_VALUE;
         int written;
+
+        @Override
+        public int address() {
+            return 0x40;
+        }
 
         @Override
         public boolean start(boolean read) {
@@ -67,7 +75,7 @@ class TwimTests {
 
     @BeforeEach
     void wire() {
-        chip.i2cBus(2).attach(0x40, sensor);
+        chip.i2cBus(2).attach(sensor);
         i2c.setMasterClient((buffer, status) -> {
             completions.add((status.isOk() ? "ok" : status.unwrapErr().toString()) + "@" + chip.clock().now());
             buffers.add(buffer);
@@ -208,5 +216,84 @@ class TwimTests {
 
         assertThat(sensor.pointer).isEqualTo(0x42);
         assertThat(chip.memory().read32(base + SR) & (CCOMP | BUSFREE)).isEqualTo(CCOMP | BUSFREE);
+    }
+
+    @Test
+    void aDeviceStretchingTheClockDelaysEachByteItSendsByTheStretch() {
+        long stretchNs = 50_000;
+        chip.i2cBus(2).attach(new I2cDevice() {
+            @Override
+            public int address() {
+                return 0x41;
+            }
+
+            @Override
+            public boolean write(byte value) {
+                return true;
+            }
+
+            @Override
+            public byte read() {
+                return 0x5A;
+            }
+
+            @Override
+            public long readStretchNs() {
+                return stretchNs;
+            }
+        });
+        byte[] buffer = new byte[2];
+
+        i2c.read(0x41, buffer, 2);
+        board.runUntil(1_000_000);
+
+        assertThat(buffer).containsExactly(0x5A, 0x5A);
+        assertThat(completions).containsExactly(
+                "ok@" + (START_STOP_NS + BYTE_NS + 2 * (stretchNs + BYTE_NS) + START_STOP_NS));
+    }
+
+    /** An Si7021 in the register sensor's place, measuring {@code celsius}. */
+    private Si7021Model si7021(double celsius) {
+        chip.i2cBus(2).detach(sensor);
+        Si7021Model device = new Si7021Model(chip.clock(),
+                new SensorValue("temperature", "°C", celsius, chip.clock()),
+                new SensorValue("humidity", "%RH", 50, chip.clock()));
+        chip.i2cBus(2).attach(device);
+        return device;
+    }
+
+    @Test
+    void anSi7021NacksANoHoldReadUntilItsConversionEndsThenSendsTheTemperature() {
+        si7021(23.5);
+        i2c.write(0x40, new byte[] {(byte) 0xF3}, 1);
+        board.runUntil(1_000_000);
+        byte[] buffer = new byte[2];
+        i2c.read(0x40, buffer, 2);
+        board.runUntil(2_000_000);
+        assertThat(completions).last().asString().startsWith("AddressNak@");
+
+        board.runUntil(8_000_000);
+        i2c.read(0x40, buffer, 2);
+        board.runUntil(9_000_000);
+
+        assertThat(completions).last().asString().startsWith("ok@");
+        assertThat(Si7021Model.celsius((buffer[0] & 0xFF) << 8 | buffer[1] & 0xFF))
+                .isCloseTo(23.5, within(0.011));
+    }
+
+    @Test
+    void anSi7021InHoldMasterModeStretchesTheReadUntilItsConversionEnds() {
+        si7021(-5.0);
+        i2c.write(0x40, new byte[] {(byte) 0xE3}, 1);
+        board.runUntil(1_000_000);
+        byte[] buffer = new byte[2];
+        i2c.read(0x40, buffer, 2);
+        board.runUntil(20_000_000);
+
+        long conversionEnds = START_STOP_NS + 2 * BYTE_NS + 7_000_000;
+        assertThat(completions).containsExactly("ok@" + (START_STOP_NS + 2 * BYTE_NS + START_STOP_NS),
+                "ok@" + (conversionEnds + 2 * BYTE_NS + START_STOP_NS));
+        assertThat(Si7021Model.celsius((buffer[0] & 0xFF) << 8 | buffer[1] & 0xFF))
+                .isCloseTo(-5.0, within(0.011));
     }
 }

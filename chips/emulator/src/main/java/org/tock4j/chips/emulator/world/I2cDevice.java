@@ -15,7 +15,9 @@ package org.tock4j.chips.emulator.world;
  * });
  * }</pre>
  *
- * <p>Calls come on the board's thread, at the virtual time the byte's acknowledge bit is clocked.
+ * <p>Calls come on the board's thread, at the virtual time the byte's acknowledge bit is clocked. A device
+ * that needs time before it can send (a sensor converting in "hold master" mode) stretches the clock with
+ * {@link #readStretchNs()}; one that cannot answer at all NACKs its address in {@link #start(boolean)}.
  *
  * <p>Tock counterpart: none; a physical I2C target.
  */
@@ -37,6 +39,15 @@ public interface I2cDevice {
 
     /** The next byte the device sends to the controller. */
     byte read();
+
+    /**
+     * Clock stretching: how long from now the device holds SCL low before it shifts out its next byte; the
+     * controller asks just before each byte it reads (after the read address, and after each byte read) and
+     * starts that byte's eight clocks only then. 0, the default, is no stretching.
+     */
+    default long readStretchNs() {
+        return 0;
+    }
 
     /** A STOP condition ended the transaction. */
     default void stop() {}

@@ -67,4 +67,42 @@ class SpiBusTests {
         assertThat(bus.exchange((byte) 0)).isEqualTo((byte) 0b1000);
         assertThat(bus.selected()).hasSize(2);
     }
+
+    @Test
+    void aPulledUpMisoReadsAllOnesWithNoDeviceSelected() {
+        SpiBus pulledUp = new SpiBus("SPI", Pull.UP);
+        csA.driveFromChip(true);
+        pulledUp.attach(csA, device("A", 0x0A));
+
+        assertThat(pulledUp.exchange((byte) 1)).isEqualTo((byte) 0xFF);
+        assertThat(pulledUp.transfer(0, 12)).isEqualTo(0xFFF);
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void wideFramesReachDevicesThatTakeThem() {
+        bus.attach(csA, new SpiDevice() {
+            @Override
+            public byte exchange(byte mosi) {
+                return mosi;
+            }
+
+            @Override
+            public int transfer(int mosi, int bits) {
+                seen.add(bits + " bits: " + Integer.toHexString(mosi));
+                return ~mosi;
+            }
+        });
+
+        assertThat(bus.transfer(0x1234, 16)).isEqualTo(0xEDCB);
+        assertThat(seen).containsExactly("16 bits: 1234");
+    }
+
+    @Test
+    void byteDevicesSeeEightBitFramesThroughTheDefaultTransfer() {
+        bus.attach(csA, device("A", 0x5A));
+
+        assertThat(bus.transfer(0x81, 8)).isEqualTo(0x5A);
+        assertThat(seen).containsExactly("A got -127");
+    }
 }

@@ -34,8 +34,11 @@ import org.tock4j.chips.emulator.world.I2cDevice;
  *       whose INTEN bit is set.</li>
  * </ul>
  *
+ * <p>A device may stretch the clock before each byte it sends ({@link I2cDevice#readStretchNs()}): that byte
+ * and everything after it come that much later.
+ *
  * <p>Simplifications: SUSPEND, RESUME and the LASTTX_SUSPEND shortcut are not modelled (declared, warned
- * about); no clock stretching, arbitration or overrun; the rate is the nominal one of the FREQUENCY value.
+ * about); no arbitration or overrun; the rate is the nominal one of the FREQUENCY value.
  */
 public final class TwimModel implements SharedInstanceSlot.Member {
     public static final int TASKS_STARTRX = 0x000;
@@ -320,6 +323,10 @@ public final class TwimModel implements SharedInstanceSlot.Member {
             return;
         }
         phase = reading ? Phase.READING : Phase.WRITING;
+        if (reading) {
+            // The device may hold SCL low before it sends the byte (clock stretching): later steps move with it.
+            anchorNs += Math.max(0, device.readStretchNs());
+        }
         after(9, reading ? this::byteReceived : this::byteSent);
     }
 

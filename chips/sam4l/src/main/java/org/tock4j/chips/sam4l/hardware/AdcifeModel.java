@@ -8,7 +8,7 @@ import org.tock4j.chips.emulator.TickConverter;
 import org.tock4j.chips.emulator.VirtualClock;
 import org.tock4j.chips.emulator.mmio.Register;
 import org.tock4j.chips.emulator.mmio.RegisterBank;
-import org.tock4j.chips.sam4l.world.AnalogInput;
+import org.tock4j.chips.emulator.world.SensorValue;
 
 /**
  * ADCIFE, the SAM4L ADC interface (datasheet chapter 38), as silicon: single conversions of the voltage on
@@ -24,9 +24,10 @@ import org.tock4j.chips.sam4l.world.AnalogInput;
  *       back to back from TSTART (or STRIG) until TSTOP. A trigger during a conversion sets SR.SMTRG.</li>
  *   <li>The result: {@code (V(MUXPOS) − V(MUXNEG)) × gain / Vref × (2^bits − 1)}, truncated and clamped to the
  *       range, left-justified in 16 bits when SEQCFG.HWLA is set. Vref by CFG.REFSEL: 1.0 V, 0.625 VCC or
- *       0.5 VCC with VCC = 3.3 V. Positive inputs: pads AD0–AD14 (an {@link AnalogInput} each), or the
- *       bandgap (MUXPOS 15, 1.0 V); with SEQCFG.INTERNAL[0] the internal sources: scaled VCC (2, VCC/10), DAC
- *       (3, 0 V: the DACC is not modelled), Vsingle (6, 0 V), ground (7). Negative: pad ground (internal
+ *       0.5 VCC with VCC = 3.3 V. Positive inputs: pads AD0–AD14 (a {@link SensorValue} in millivolts
+ *       each, sampled when the conversion ends), or the bandgap (MUXPOS 15, 1.0 V); with
+ *       SEQCFG.INTERNAL[0] the internal sources: scaled VCC (2, VCC/10), DAC (3, 0 V: the DACC is not
+ *       modelled), Vsingle (6, 0 V), ground (7). Negative: pad ground (internal
  *       MUXNEG 7) or pads AD0–AD7.</li>
  *   <li>The end of a conversion stores LCV (value, LCPC, LCNC), sets SR.SEOC (SR.LOVR if SEOC was still set),
  *       and hands the value to the PDCA channel of ADCIFE_RX if one serves it. Reading LCV (by the CPU or the
@@ -110,7 +111,7 @@ public final class AdcifeModel {
     private final PeripheralClock gate;
     private final PdcaModel pdca;
     private final InterruptLine irq;
-    private final List<AnalogInput> pads;
+    private final List<SensorValue> pads;
     private final RegisterBank bank;
     private final Register cfg;
     private final Register seqcfg;
@@ -129,7 +130,7 @@ public final class AdcifeModel {
     private int flags;
 
     public AdcifeModel(VirtualClock clock, ClockTree tree, PeripheralClock gate, PdcaModel pdca, InterruptLine irq,
-            List<AnalogInput> pads) {
+            List<SensorValue> pads) {
         this.tree = Objects.requireNonNull(tree, "tree");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.pdca = Objects.requireNonNull(pdca, "pdca");
@@ -361,7 +362,7 @@ public final class AdcifeModel {
 
     private long padUv(int n) {
         if (n < PADS) {
-            return pads.get(n).millivolts() * 1000L;
+            return Math.round(pads.get(n).value() * 1000);
         }
         return BANDGAP_MV * 1000L;
     }

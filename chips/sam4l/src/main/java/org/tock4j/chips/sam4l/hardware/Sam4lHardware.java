@@ -16,13 +16,12 @@ import org.tock4j.chips.emulator.VirtualClock;
 import org.tock4j.chips.emulator.InterruptLine;
 import org.tock4j.chips.emulator.mmio.RegisterBank;
 import org.tock4j.chips.emulator.mmio.UnmodelledSpace;
+import org.tock4j.chips.emulator.world.I2cBus;
+import org.tock4j.chips.emulator.world.SensorValue;
 import org.tock4j.chips.emulator.world.UartLink;
 import org.tock4j.chips.sam4l.Sam4lInterrupts;
 import org.tock4j.chips.sam4l.Sam4lMemoryMap;
-import org.tock4j.chips.sam4l.bus.I2cBus;
-import org.tock4j.chips.sam4l.bus.SpiBus;
 import org.tock4j.chips.sam4l.hardware.ClockTree.Bus;
-import org.tock4j.chips.sam4l.world.AnalogInput;
 
 /**
  * The ATSAM4LC8C silicon: clock, flash, RAM, the Cortex-M4 core, the clock system and the modelled
@@ -54,7 +53,7 @@ public final class Sam4lHardware {
     private final TwimModel[] twims = new TwimModel[4];
     private final SpiModel spi;
     private final AdcifeModel adcife;
-    private final List<AnalogInput> analogInputs = new ArrayList<>();
+    private final List<SensorValue> analogInputs = new ArrayList<>();
     private final CpuBus cpuBus;
 
     public Sam4lHardware(Pacing pacing, long seed) {
@@ -119,11 +118,11 @@ public final class Sam4lHardware {
         }
 
         PeripheralClock spiClock = tree.peripheral("SPI", Bus.PBA, PmModel.PBA_SPI);
-        spi = new SpiModel(clock, spiClock, pdca, line(Sam4lInterrupts.SPI), new SpiBus("SPI", 4));
+        spi = new SpiModel(clock, spiClock, pdca, line(Sam4lInterrupts.SPI));
         mapGated(spi.registers(), spiClock);
 
         for (int n = 0; n < AdcifeModel.PADS; n++) {
-            analogInputs.add(new AnalogInput("AD" + n));
+            analogInputs.add(new SensorValue("AD" + n, "mV", 0, clock));
         }
         PeripheralClock adcClock = tree.peripheral("ADCIFE", Bus.PBA, PmModel.PBA_ADCIFE);
         adcife = new AdcifeModel(clock, tree, adcClock, pdca, line(Sam4lInterrupts.ADCIFE), analogInputs);
@@ -233,8 +232,8 @@ public final class Sam4lHardware {
         return adcife;
     }
 
-    /** The voltage on pad AD{@code n}. */
-    public AnalogInput analogInput(int n) {
+    /** The voltage on pad AD{@code n}, in millivolts. */
+    public SensorValue analogInput(int n) {
         return analogInputs.get(Objects.checkIndex(n, AdcifeModel.PADS));
     }
 }

@@ -7,12 +7,14 @@ import org.tock4j.chips.emulator.TickConverter;
 import org.tock4j.chips.emulator.VirtualClock;
 import org.tock4j.chips.emulator.mmio.Register;
 import org.tock4j.chips.emulator.mmio.RegisterBank;
-import org.tock4j.chips.sam4l.bus.SpiBus;
-import org.tock4j.chips.sam4l.bus.SpiDevice;
+import org.tock4j.chips.emulator.world.PinWire;
+import org.tock4j.chips.emulator.world.Pull;
+import org.tock4j.chips.emulator.world.SpiBus;
 
 /**
  * SPI, the SAM4L serial peripheral interface (datasheet chapter 26), as silicon in master mode, driving the
- * devices of an {@link SpiBus}.
+ * devices of an {@link SpiBus} through its own chip select lines NPCS0–NPCS3 ({@link PinWire}s the SPI drives,
+ * high while inactive), on a bus whose MISO is pulled up (a frame nobody answers reads all ones).
  *
  * <ul>
  *   <li>With SPIEN (SR.SPIENS) a frame written to TDR (or fetched from the PDCA channel of SPI_TX while TDR is
@@ -77,12 +79,15 @@ public final class SpiModel {
     public static final int CSR_CSAAT = 1 << 3;
     public static final int CSR_BITS_SHIFT = 4;
     public static final int CSR_SCBR_SHIFT = 8;
+    /** The chip select lines, NPCS0–NPCS3. */
+    public static final int CHIP_SELECTS = 4;
 
     private final VirtualClock clock;
     private final PeripheralClock gate;
     private final PdcaModel pdca;
     private final InterruptLine irq;
     private final SpiBus bus;
+    private final PinWire[] chipSelects = new PinWire[CHIP_SELECTS];
     private final RegisterBank bank;
     private final Register mr;
     private final Register[] csr = new Register[4];
@@ -98,12 +103,17 @@ public final class SpiModel {
     private int selected = -1;
     private boolean lastTransfer;
 
-    public SpiModel(VirtualClock clock, PeripheralClock gate, PdcaModel pdca, InterruptLine irq, SpiBus bus) {
+    public SpiModel(VirtualClock clock, PeripheralClock gate, PdcaModel pdca, InterruptLine irq) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.pdca = Objects.requireNonNull(pdca, "pdca");
         this.irq = Objects.requireNonNull(irq, "irq");
-        this.bus = Objects.requireNonNull(bus, "bus");
+        this.bus = new SpiBus("SPI", Pull.UP);
+        for (int n = 0; n < CHIP_SELECTS; n++) {
+            chipSelects[n] = new PinWire("NPCS" + n, clock);
+            chipSelects[n].driveFromChip(true);
+            chipSelects[n].clearEdges(); // inactive from reset: no edge
+        }
         this.timer = new ClockedTimer(clock, gate);
         bank = new RegisterBank("SPI", BASE, 0, 0x4000);
         bank.writeOnly("CR", CR, this::control);
@@ -141,6 +151,11 @@ public final class SpiModel {
 
     public SpiBus bus() {
         return bus;
+    }
+
+    /** Chip select line NPCS{@code n}: low while the SPI selects the device behind it. */
+    public PinWire chipSelect(int n) {
+        return chipSelects[Objects.checkIndex(n, CHIP_SELECTS)];
     }
 
     private void control(int v) {
@@ -286,7 +301,7 @@ public final class SpiModel {
         if (selected != cs) {
             deselect();
             selected = cs;
-            bus.device(cs).ifPresent(SpiDevice::selected);
+            chipSelects[cs].driveFromChip(false);
         }
         shifting = tdr;
         shiftingCs = cs;
@@ -305,7 +320,7 @@ public final class SpiModel {
         if ((mr.value() & MR_LLB) != 0) {
             miso = mosi;
         } else {
-            miso = bus.device(cs).map(d -> d.transfer(mosi, bits)).orElse(mask) & mask;
+            miso = bus.transfer(mosi, bits);
         }
         shifting = -1;
         if (rdrf) {
@@ -332,7 +347,7 @@ public final class SpiModel {
         if (selected >= 0) {
             int cs = selected;
             selected = -1;
-            bus.device(cs).ifPresent(SpiDevice::deselected);
+            chipSelects[cs].driveFromChip(true);
         }
     }
 

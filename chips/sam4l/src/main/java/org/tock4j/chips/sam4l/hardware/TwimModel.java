@@ -7,8 +7,8 @@ import org.tock4j.chips.emulator.TickConverter;
 import org.tock4j.chips.emulator.VirtualClock;
 import org.tock4j.chips.emulator.mmio.Register;
 import org.tock4j.chips.emulator.mmio.RegisterBank;
-import org.tock4j.chips.sam4l.bus.I2cBus;
-import org.tock4j.chips.sam4l.bus.I2cDevice;
+import org.tock4j.chips.emulator.world.I2cBus;
+import org.tock4j.chips.emulator.world.I2cDevice;
 
 /**
  * TWIM, the SAM4L two-wire (I2C) master interface (datasheet chapter 27), as silicon, driving the devices of
@@ -23,7 +23,8 @@ import org.tock4j.chips.sam4l.bus.I2cDevice;
  *       of its cycles (9 bits per byte with the ACK), a START or STOP takes STASTO cycles.</li>
  *   <li>Data: a write takes each byte from THR, which the PDCA channel of TWIMn_TX fills while it is empty
  *       (SR.TXRDY); a read puts each byte in RHR (SR.RXRDY), handed to the channel of TWIMn_RX if one serves
- *       it. The master stretches the clock while THR is empty or RHR full.</li>
+ *       it. The master stretches the clock while THR is empty or RHR full; a device stretches it before a
+ *       byte it sends ({@link I2cDevice#readStretchNs()}), which delays that byte.</li>
  *   <li>An address nobody acknowledges sets SR.ANAK, a refused data byte SR.DNAK; either ends the transfer
  *       with a STOP and drops CMDR (a valid NCMDR then runs, and ends the same way if it is refused too).
  *       SCR clears the flags; the interrupt line is high while SR &amp; IMR is not 0.</li>
@@ -273,6 +274,11 @@ public final class TwimModel {
     }
 
     private boolean runFor(long cycles, Runnable then) {
+        return runFor(cycles, 0, then);
+    }
+
+    /** {@code cycles} of the prescaled clock after {@code stretchNs} of SCL held low by the device. */
+    private boolean runFor(long cycles, long stretchNs, Runnable then) {
         TickConverter t = prescaled();
         if (t == null) {
             return false;
@@ -281,7 +287,7 @@ public final class TwimModel {
             bank.warn("CWGR.LOW + HIGH is 0: no SCL clock; the transfer stalls");
             return false;
         }
-        timer.start(t.timeOfTick(cycles), then);
+        timer.start(stretchNs + t.timeOfTick(cycles), then);
         return true;
     }
 
@@ -330,7 +336,8 @@ public final class TwimModel {
             }
             if ((cmdr.value() & CMD_READ) != 0) {
                 if (!rxReady) {
-                    runFor(9 * bitCycles(), this::readByteDone);
+                    long stretchNs = device == null ? 0 : Math.max(0, device.readStretchNs());
+                    runFor(9 * bitCycles(), stretchNs, this::readByteDone);
                 }
             } else {
                 if (thr < 0) {
