@@ -60,6 +60,11 @@ public final class TestBoard implements AutoCloseable {
         return board.settings().seed();
     }
 
+    /** A physical value the board's sensors measure ({@code temperature} in °C), to read or set. */
+    public org.tock4j.chips.emulator.world.SensorValue sensor(String name) {
+        return board.world().sensor(name);
+    }
+
     /** A pin of the board by name (for example {@code P0.11}). */
     public PinView pin(String name) {
         return new PinView(board.world().pin(name), this);

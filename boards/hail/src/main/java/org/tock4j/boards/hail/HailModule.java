@@ -84,8 +84,8 @@ import org.tock4j.kernel.platform.SchedulerTimer;
  * serialization; tock4j has no component or no device model for those yet. Tock reaches the Si7021 through
  * a {@code MuxI2C}; here the driver is TWIM1's only client.
  *
- * <p>Tock's fault policy is {@code ThresholdRestartThenPanicFaultPolicy::new(4)}; the kit offers no threshold
- * choice yet, so a faulting process is restarted every time.
+ * <p>The fault policy is Tock's {@code ThresholdRestartThenPanicFaultPolicy::new(4)}: a faulting process restarts
+ * while its restart count is at most 4; its next fault panics the board.
  *
  * <p>Tock counterpart: {@code boards/hail/src/main.rs} ({@code start}, {@code set_pin_primary_functions})
  * and {@code boards/hail/chip_layout.ld}.
@@ -337,7 +337,7 @@ public final class HailModule extends AbstractModule {
                 .capsule("gpio", DriverNumber.GPIO)
                 .trustedCapsule("ipc", DriverNumber.IPC)
                 .scheduler(SchedulerChoice.RoundRobin.tockDefault())
-                .faultPolicy(FaultPolicyChoice.RESTART)
+                .faultPolicy(new FaultPolicyChoice.ThresholdRestartThenPanic(4))
                 .defaultApps("hello", "blink")
                 .build();
     }

@@ -99,7 +99,7 @@ class HailModuleTests {
         assertThat(plan.boardName()).isEqualTo("hail");
         assertThat(plan.processSlots()).isEqualTo(20);
         assertThat(plan.scheduler()).isEqualTo(SchedulerChoice.RoundRobin.tockDefault());
-        assertThat(plan.faultPolicy()).isEqualTo(FaultPolicyChoice.RESTART);
+        assertThat(plan.faultPolicy()).isEqualTo(new FaultPolicyChoice.ThresholdRestartThenPanic(4));
         assertThat(plan.defaultApps()).containsExactly("hello", "blink");
     }
 
