@@ -11,4 +11,5 @@ module org.tock4j.boards.imix {
     opens org.tock4j.boards.imix to com.google.guice;
 
     provides org.tock4j.boards.kit.BoardDefinition with org.tock4j.boards.imix.ImixBoard;
+    provides org.tock4j.boards.kit.ChipSupport with org.tock4j.boards.imix.Sam4lSupport;
 }
