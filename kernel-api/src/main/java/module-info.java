@@ -14,6 +14,7 @@ module org.tock4j.kernel.api {
             org.tock4j.boards.kit,
             org.tock4j.testkit;
     exports org.tock4j.kernel.component;
+    exports org.tock4j.kernel.debug;
     exports org.tock4j.kernel.deferred;
     exports org.tock4j.kernel.grant;
     exports org.tock4j.kernel.hil.adc;

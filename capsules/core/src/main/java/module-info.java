@@ -35,6 +35,7 @@ module org.tock4j.capsules.core {
     requires transitive org.tock4j.kernel.api;
 
     exports org.tock4j.capsules.core.button;
+    exports org.tock4j.capsules.core.debug;
     exports org.tock4j.capsules.core.gpio;
     exports org.tock4j.capsules.core.si7021;
     exports org.tock4j.capsules.core.virtualizers;

@@ -78,6 +78,17 @@ class SyscallTraceTests {
     }
 
     @Test
+    void theKernelTraceSharesTheConsoleUartWithTheAppsAsInTock() {
+        try (TestBoard board = TestBoard.boot(BootRequest.board("nrf52840dk").apps("hello").traceSyscalls(true))) {
+            board.runFor(Duration.ofMillis(200));
+            // The trace goes through the debug writer, a device on the console's UART mux.
+            assertThat(board.console().lines()).contains("Hello World!")
+                    .anyMatch(line -> line.matches("\\[\\d+\\] cmd\\(0x1, 1, 0xe, 0x0\\) = Success"))
+                    .anyMatch(line -> line.startsWith("[") && line.contains("yield. which: 1"));
+        }
+    }
+
+    @Test
     void theSameBoardAndAppsGiveTheSameTraceEveryRun() {
         List<String> first = trace();
         List<String> second = trace();

@@ -17,6 +17,9 @@ import org.tock4j.kernel.ErrorCode;
  *   yield-wait-for: r0..r2 = the upcall's three values
  * </pre>
  *
+ * <p>Each variant prints as Rust's derived {@code Debug} prints it ({@code SuccessU32(5)},
+ * {@code Failure(NOMEM)}), so traces read as Tock's do.
+ *
  * <p>Tock counterpart: {@code kernel::syscall::SyscallReturn} and
  * {@code kernel::utilities::arch_helpers::encode_syscall_return_trd104}.
  */
@@ -35,49 +38,154 @@ public sealed interface SyscallReturn {
 
     SyscallReturn SUCCESS_VALUE = new Success();
 
-    record Failure(ErrorCode error) implements SyscallReturn {}
+    record Failure(ErrorCode error) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "Failure(" + error + ")";
+        }
+    }
 
-    record FailureU32(ErrorCode error, int data0) implements SyscallReturn {}
+    record FailureU32(ErrorCode error, int data0) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "FailureU32(" + error + ", " + u32(data0) + ")";
+        }
+    }
 
-    record FailureU32U32(ErrorCode error, int data0, int data1) implements SyscallReturn {}
+    record FailureU32U32(ErrorCode error, int data0, int data1) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "FailureU32U32(" + error + ", " + u32(data0) + ", " + u32(data1) + ")";
+        }
+    }
 
-    record FailureU64(ErrorCode error, long data0) implements SyscallReturn {}
+    record FailureU64(ErrorCode error, long data0) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "FailureU64(" + error + ", " + Long.toUnsignedString(data0) + ")";
+        }
+    }
 
-    record Success() implements SyscallReturn {}
+    record Success() implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "Success";
+        }
+    }
 
-    record SuccessU32(int data0) implements SyscallReturn {}
+    record SuccessU32(int data0) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "SuccessU32(" + u32(data0) + ")";
+        }
+    }
 
-    record SuccessU32U32(int data0, int data1) implements SyscallReturn {}
+    record SuccessU32U32(int data0, int data1) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "SuccessU32U32(" + u32(data0) + ", " + u32(data1) + ")";
+        }
+    }
 
-    record SuccessU32U32U32(int data0, int data1, int data2) implements SyscallReturn {}
+    record SuccessU32U32U32(int data0, int data1, int data2) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "SuccessU32U32U32(" + u32(data0) + ", " + u32(data1) + ", " + u32(data2) + ")";
+        }
+    }
 
-    record SuccessU64(long data0) implements SyscallReturn {}
+    record SuccessU64(long data0) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "SuccessU64(" + Long.toUnsignedString(data0) + ")";
+        }
+    }
 
-    record SuccessU32U64(int data0, long data1) implements SyscallReturn {}
+    record SuccessU32U64(int data0, long data1) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "SuccessU32U64(" + u32(data0) + ", " + Long.toUnsignedString(data1) + ")";
+        }
+    }
 
     /** An address; encoded as {@code SuccessU32} on 32-bit platforms. */
-    record SuccessAddr(int address) implements SyscallReturn {}
+    record SuccessAddr(int address) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "SuccessAddr(" + u32(address) + ")";
+        }
+    }
 
     /** A pointer; encoded as {@code SuccessU32} on 32-bit platforms. */
-    record SuccessPtr(int pointer) implements SyscallReturn {}
+    record SuccessPtr(int pointer) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "SuccessPtr(CapabilityPtr { ptr: " + hexPointer(pointer) + " })";
+        }
+    }
 
-    record AllowReadWriteSuccess(int ptr, int len) implements SyscallReturn {}
+    record AllowReadWriteSuccess(int ptr, int len) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "AllowReadWriteSuccess(" + hexPointer(ptr) + ", " + u32(len) + ")";
+        }
+    }
 
-    record AllowReadWriteFailure(ErrorCode error, int ptr, int len) implements SyscallReturn {}
+    record AllowReadWriteFailure(ErrorCode error, int ptr, int len) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "AllowReadWriteFailure(" + error + ", " + hexPointer(ptr) + ", " + u32(len) + ")";
+        }
+    }
 
-    record UserspaceReadableAllowSuccess(int ptr, int len) implements SyscallReturn {}
+    record UserspaceReadableAllowSuccess(int ptr, int len) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "UserspaceReadableAllowSuccess(" + hexPointer(ptr) + ", " + u32(len) + ")";
+        }
+    }
 
-    record UserspaceReadableAllowFailure(ErrorCode error, int ptr, int len) implements SyscallReturn {}
+    record UserspaceReadableAllowFailure(ErrorCode error, int ptr, int len) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "UserspaceReadableAllowFailure(" + error + ", " + hexPointer(ptr) + ", " + u32(len) + ")";
+        }
+    }
 
-    record AllowReadOnlySuccess(int ptr, int len) implements SyscallReturn {}
+    record AllowReadOnlySuccess(int ptr, int len) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "AllowReadOnlySuccess(" + hexPointer(ptr) + ", " + u32(len) + ")";
+        }
+    }
 
-    record AllowReadOnlyFailure(ErrorCode error, int ptr, int len) implements SyscallReturn {}
+    record AllowReadOnlyFailure(ErrorCode error, int ptr, int len) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "AllowReadOnlyFailure(" + error + ", " + hexPointer(ptr) + ", " + u32(len) + ")";
+        }
+    }
 
-    record SubscribeSuccess(int upcallPtr, int appdata) implements SyscallReturn {}
+    record SubscribeSuccess(int upcallPtr, int appdata) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "SubscribeSuccess(" + hexPointer(upcallPtr) + ", " + u32(appdata) + ")";
+        }
+    }
 
-    record SubscribeFailure(ErrorCode error, int upcallPtr, int appdata) implements SyscallReturn {}
+    record SubscribeFailure(ErrorCode error, int upcallPtr, int appdata) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "SubscribeFailure(" + error + ", " + hexPointer(upcallPtr) + ", " + u32(appdata) + ")";
+        }
+    }
 
-    record YieldWaitFor(int data0, int data1, int data2) implements SyscallReturn {}
+    record YieldWaitFor(int data0, int data1, int data2) implements SyscallReturn {
+        @Override
+        public String toString() {
+            return "YieldWaitFor(" + u32(data0) + ", " + u32(data1) + ", " + u32(data2) + ")";
+        }
+    }
 
     /** Whether this is a success variant (yield-wait-for counts as one). */
     default boolean isSuccess() {
@@ -183,5 +291,15 @@ public sealed interface SyscallReturn {
         r[1] = e.number();
         r[2] = a;
         r[3] = b;
+    }
+
+    /** A {@code u32} or {@code usize} as Rust's {@code Debug} prints it. */
+    private static String u32(int value) {
+        return Integer.toUnsignedString(value);
+    }
+
+    /** A pointer as Rust's {@code Debug} prints it. */
+    private static String hexPointer(int address) {
+        return "0x" + Integer.toHexString(address);
     }
 }

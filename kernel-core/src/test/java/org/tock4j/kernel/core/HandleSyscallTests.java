@@ -100,7 +100,7 @@ class HandleSyscallTests {
         String id = process.processid().toString();
         assertThat(trace).anySatisfy(line -> assertThat(line).startsWith("[" + id + "] cmd(0x99, 1, 0x2, 0x3) = "));
         assertThat(trace).anySatisfy(line -> assertThat(line)
-                .isEqualTo("[" + id + "] exit(which: 7, completion_code: 0) = Some(Failure[error=NOSUPPORT])"));
+                .isEqualTo("[" + id + "] exit(which: 7, completion_code: 0) = Some(Failure(NOSUPPORT))"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import com.google.inject.AbstractModule;
@@ -26,6 +27,8 @@ import org.tock4j.boards.kit.internal.BoardParts;
 import org.tock4j.boards.kit.internal.DriverTable;
 import org.tock4j.boards.kit.internal.HilResolver;
 import org.tock4j.boards.kit.internal.SyscallRecorder;
+import org.tock4j.capsules.core.debug.DebugWriterComponent;
+import org.tock4j.capsules.core.virtualizers.MuxUart;
 import org.tock4j.chips.emulator.VirtualClock;
 import org.tock4j.kernel.capabilities.issue.Capability;
 import org.tock4j.kernel.component.CapsuleComponent;
@@ -92,7 +95,8 @@ final class BoardBooter {
         }
 
         SyscallRecorder recorder = new SyscallRecorder(clock::now);
-        KernelConfig config = new KernelConfig(request.traceSyscalls(), request.debug(),
+        KernelDebug debug = new KernelDebug();
+        KernelConfig config = new KernelConfig(request.traceSyscalls(), debug,
                 request.recordSyscalls() ? recorder : SyscallObserver.NONE);
         Kernel kernel = new Kernel(plan.processSlots(), chip.memory(), deferredCalls, config);
 
@@ -107,6 +111,10 @@ final class BoardBooter {
                 kernel.setIpc(ipc);
             }
         }
+        // Built after the capsules, as Tock's boards build it after their console.
+        Optional<MuxUart> debugUart = parts.debugUart();
+        debug.sendTo(request.debug().or(() -> debugUart.map(DebugWriterComponent::finalize)
+                .<Consumer<String>>map(writer -> writer::println)).orElse(line -> { }));
         BoardResources resources = new BoardResources(new DriverTable(drivers), plan.syscallFilter(),
                 ProcessFault.NONE, ContextSwitchCallback.NONE, plan.scheduler().create(kernel.processSlotSuppliers()),
                 schedulerTimer, Watchdog.NONE);
@@ -147,7 +155,8 @@ final class BoardBooter {
             HilResolver hils = HilResolver.of(injector);
             return new BoardParts(injector.getInstance(BoardPlan.class), injector.getInstance(Chip.class),
                     injector.getInstance(VirtualClock.class), injector.getInstance(SchedulerTimer.class),
-                    injector.getInstance(BoardWorld.class), selection -> hils);
+                    injector.getInstance(BoardWorld.class), selection -> hils,
+                    hils.resolve(HilDependency.of(MuxUart.class)).map(MuxUart.class::cast));
         } catch (CreationException e) {
             throw new BootException(messages(e.getErrorMessages()));
         } catch (ProvisionException e) {

@@ -32,7 +32,7 @@ public final class BootRequest {
     private boolean realtime;
     private boolean traceSyscalls;
     private FaultPolicyChoice faultPolicy;
-    private Consumer<String> debug = line -> {};
+    private Consumer<String> debug;
 
     private BootRequest(String boardName, List<Module> modules) {
         this.boardName = boardName;
@@ -126,7 +126,10 @@ public final class BootRequest {
         return Optional.ofNullable(boardFile);
     }
 
-    /** Where kernel debug output goes. */
+    /**
+     * Where kernel debug output goes instead of the board's debug writer (which shares the console UART, as in
+     * Tock).
+     */
     public BootRequest debug(Consumer<String> sink) {
         this.debug = sink;
         return this;
@@ -172,8 +175,8 @@ public final class BootRequest {
         return Optional.ofNullable(faultPolicy);
     }
 
-    public Consumer<String> debug() {
-        return debug;
+    public Optional<Consumer<String>> debug() {
+        return Optional.ofNullable(debug);
     }
 
     /** Whether apps were chosen (otherwise the board's defaults run). */

@@ -150,10 +150,11 @@ public final class BoardFileBoard {
         }
 
         BoardWorld world = new BoardWorld(chip.clock(), bindings.leds(), worldPins(chip), bindings.uarts(),
-                chip.sensors(), chip.i2cBuses(), chip.spiBuses());
+                chip.sensors(), chip.i2cBuses(), chip.spiBuses(), chip.faults());
         BoardPlan built = plan.build();
         return new BoardParts(built, chip.chip(), chip.clock(), chip.schedulerTimer(), world,
-                selection -> resolvers.getOrDefault(selection, dependency -> Optional.empty()));
+                selection -> resolvers.getOrDefault(selection, dependency -> Optional.empty()),
+                bindings.consoleMux());
     }
 
     private static Map<String, org.tock4j.chips.emulator.world.PinWire> worldPins(ChipResources chip) {

@@ -63,6 +63,7 @@ final class CapsuleBindings {
     private final Map<String, Integer> pinUsedAt = new HashMap<>();
     private final List<LedWire> leds = new ArrayList<>();
     private final Map<String, UartLink> uarts = new LinkedHashMap<>();
+    private MuxUart consoleMux;
 
     CapsuleBindings(ChipResources chip, DeferredCalls deferredCalls, YamlNodes yaml) {
         this.chip = chip;
@@ -122,6 +123,11 @@ final class CapsuleBindings {
         return Map.copyOf(uarts);
     }
 
+    /** The console's UART mux, which kernel debug output shares. */
+    Optional<MuxUart> consoleMux() {
+        return Optional.ofNullable(consoleMux);
+    }
+
     private Optional<Object> resolve(CapsuleComponent component, HilDependency<?> d, Node entryNode,
             Map<String, Node> entry) {
         Class<?> t = d.type();
@@ -130,10 +136,12 @@ final class CapsuleBindings {
             int baud = entry.containsKey("baud") ? yaml.number(entry.get("baud"), "baud").orElse(DEFAULT_BAUD)
                     : DEFAULT_BAUD;
             return uart.map(name -> {
+                MuxUart mux = uartMuxes.computeIfAbsent(name, n -> muxUart((Uart) chip.peripherals().get(n), baud));
                 if (component.name().equals("console")) {
                     uarts.put("console", chip.uartLinks().get(name));
+                    consoleMux = mux;
                 }
-                return uartMuxes.computeIfAbsent(name, n -> muxUart((Uart) chip.peripherals().get(n), baud));
+                return mux;
             });
         } else if (t == MuxAlarm.class) {
             return peripheralName(component, d, key(d, "alarm"), Alarm.class, entryNode, entry)

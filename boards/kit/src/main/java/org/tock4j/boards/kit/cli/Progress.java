@@ -29,9 +29,15 @@ final class Progress {
         }
         nextReport = now + EVERY_NS;
         double wall = (now - wallStart) / 1e9;
-        err.printf("\r[tock4j] %.3f s of virtual time, %.0fx real time", virtualNs / 1e9, virtualNs / 1e9 / wall);
+        err.printf("\r[tock4j] %.3f s of virtual time, %s real time", virtualNs / 1e9, speedUp(virtualNs / 1e9, wall));
         err.flush();
         shown = true;
+    }
+
+    /** Virtual over wall time as {@code 12345x}, or {@code 0.09x} when slower than about ten times real time. */
+    static String speedUp(double virtualS, double wallS) {
+        double ratio = wallS > 0 ? virtualS / wallS : 0;
+        return String.format(ratio >= 10 ? "%.0fx" : "%.2fx", ratio);
     }
 
     void done() {

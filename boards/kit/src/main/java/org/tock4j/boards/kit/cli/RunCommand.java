@@ -132,8 +132,8 @@ final class RunCommand implements Callable<Integer> {
     private static void printSummary(Board b, long wallNs) {
         double virtualS = b.nowNs() / 1e9;
         double wallS = wallNs / 1e9;
-        System.out.printf("--- %s after %.6f s of virtual time (%.2f s wall, %.0fx real time) ---%n", b.name(),
-                virtualS, wallS, wallS > 0 ? virtualS / wallS : 0);
+        System.out.printf("--- %s after %.6f s of virtual time (%.2f s wall, %s real time) ---%n", b.name(),
+                virtualS, wallS, Progress.speedUp(virtualS, wallS));
         for (ProcessInfo p : b.processes()) {
             System.out.printf("  %-12s %-11s restarts %d  completion %s  syscalls %d%s%n", p.name(), p.state(),
                     p.restarts(), p.completionCode().map(String::valueOf).orElse("-"), p.syscallCount(),
