@@ -35,6 +35,7 @@ public final class Libtock {
     private Rng rng;
     private Temperature temperature;
     private LowLevelDebug lowLevelDebug;
+    private Ipc ipc;
 
     public Libtock(Syscalls sys) {
         this.sys = Objects.requireNonNull(sys, "sys");
@@ -123,5 +124,13 @@ public final class Libtock {
             lowLevelDebug = new LowLevelDebug(sys);
         }
         return lowLevelDebug;
+    }
+
+    /** Inter-process communication, driver 0x10000. */
+    public Ipc ipc() {
+        if (ipc == null) {
+            ipc = new Ipc(sys, heap());
+        }
+        return ipc;
     }
 }
