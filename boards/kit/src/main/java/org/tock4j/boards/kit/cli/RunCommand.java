@@ -64,8 +64,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BootRequest request = (boardFile != null ? BootRequest.boardFile(boardFile) : BootRequest.board(board))
-                .apps(apps).seed(seed).realtime(realtime)
-                .traceSyscalls(traceSyscalls).debug(line -> System.out.println(line));
+                .apps(apps).seed(seed).realtime(realtime).traceSyscalls(traceSyscalls);
+        if (traceSyscalls) {
+            // The whole trace, straight to the terminal; Tock's 2 KiB debug buffer on the UART would drop most.
+            request.debug(System.out::println);
+        }
         appJars.forEach(request::appJar);
         capsuleJars.forEach(request::capsuleJar);
         if (faultPolicy != null) {
