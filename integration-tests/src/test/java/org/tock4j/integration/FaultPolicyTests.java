@@ -65,6 +65,34 @@ class FaultPolicyTests {
         }
     }
 
+    /** Reads the first word of its own grant region, which the MPU keeps from it. */
+    public static final class GrantPeeker implements App {
+        @Override
+        public String name() {
+            return "peeker";
+        }
+
+        @Override
+        public void main(Syscalls sys) {
+            int grantRegion = sys.memop(6, 0).r1();
+            sys.memory().read32(grantRegion);
+        }
+    }
+
+    @Test
+    void mpuFaultsAccessToGrantRegion() {
+        try (TestBoard board = TestBoard.boot(BootRequest.board("nrf52840dk").apps("hello")
+                .app(AppSource.ofClass(GrantPeeker.class)).faultPolicy(FaultPolicyChoice.STOP))) {
+            board.runFor(Duration.ofMillis(100));
+            var peeker = board.process("peeker");
+            assertThat(peeker).isInState("Faulted").hasFaulted();
+            // The fault names the address: the grant region's first byte, the kernel memory break.
+            assertThat(peeker.fault()).hasValueSatisfying(f -> assertThat(f)
+                    .contains(String.format("0x%08x", peeker.kernelMemoryBreak())));
+            assertThat(board.console().text()).contains("Hello World!");
+        }
+    }
+
     @Test
     void thresholdRestartRestartsWhileTheCountIsAtMostTheThresholdThenStops() {
         try (TestBoard board = boot(new FaultPolicyChoice.ThresholdRestart(3))) {
