@@ -12,7 +12,7 @@ import org.tock4j.userland.App;
 class AppsModuleTests {
 
     @Test
-    void theModuleProvidesItsFiveExamplesAsApps() {
+    void theModuleProvidesItsExamplesAsApps() {
         ModuleDescriptor descriptor = Hello.class.getModule().getDescriptor();
 
         assertThat(descriptor.name()).isEqualTo("org.tock4j.apps");
@@ -21,7 +21,8 @@ class AppsModuleTests {
                 .singleElement()
                 .satisfies(provides -> assertThat(provides.providers())
                         .containsExactly(Hello.class.getName(), Blink.class.getName(), Buttons.class.getName(),
-                                RngApp.class.getName(), Sensors.class.getName()));
+                                RngApp.class.getName(), Sensors.class.getName(), Rot13Service.class.getName(),
+                                Rot13Client.class.getName()));
     }
 
     @Test
