@@ -10,14 +10,19 @@ import org.tock4j.boards.kit.BootRequest;
 import org.tock4j.boards.kit.ProcessInfo;
 
 /**
- * A board under test: run it on virtual time and look at what it did.
+ * A board under test: run it on virtual time, drive its outside world, inject faults, and look at what it
+ * did.
  *
  * <pre>{@code
  * board.runFor(Duration.ofSeconds(1));
  * board.console().text();
  * board.led(0).edges();
  * board.process("hello").state();
+ * board.faults().dropNextInterrupt("RTC1");           // fault injection
+ * I2cDeviceDouble sensor = board.attachI2c("i2c0", 0x48);
  * }</pre>
+ *
+ * <p>Tock counterpart: none; Renode's robot keywords and libtock-rs's fake kernel give their users the same.
  */
 public final class TestBoard implements AutoCloseable {
     private final Board board;
@@ -106,6 +111,42 @@ public final class TestBoard implements AutoCloseable {
         return board.processes().stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no process named '" + name + "'; processes: "
                         + board.processes().stream().map(ProcessInfo::name).toList()));
+    }
+
+    /**
+     * The chip's fault injection: {@code dropNextInterrupt(peripheral)} loses the next interrupt request of a
+     * peripheral ({@code RTC1}, {@code UARTE0}, {@code GPIOTE} on the nRF52840; {@code AST}, {@code USART3} on
+     * the SAM4L; an unknown name fails listing the known ones), {@code failNextFlashWrite()} makes the next
+     * flash page write fail as the chip's flash does. A UART framing error is
+     * {@link UartView#sendFramingError()}; an I2C NACK is an {@link I2cDeviceDouble}'s; a process faulting at a
+     * chosen system call is {@link SyscallScript#faultAtCall(String, int)}.
+     */
+    public org.tock4j.chips.emulator.world.ChipFaults faults() {
+        return board.world().faults();
+    }
+
+    /**
+     * Attaches an {@link I2cDeviceDouble} to the I2C bus {@code busName} ({@code i2c0} on the nRF52840-DK,
+     * {@code i2c2} on imix, {@code i2c1} on hail) at the 7-bit {@code address}; if a device already answers
+     * that address, the double stands in front of it.
+     *
+     * @throws java.util.NoSuchElementException for a bus the board does not have, naming the ones it has
+     */
+    public I2cDeviceDouble attachI2c(String busName, int address) {
+        return new I2cDeviceDouble(busName, board.world().i2cBus(busName), address, board.world().clock());
+    }
+
+    /**
+     * Attaches an {@link SpiDeviceDouble} to the SPI bus {@code busName} ({@code spi0} on the nRF52840-DK,
+     * {@code spi} on imix and hail), selected while the pin {@code chipSelectPin} is low (a GPIO pin such as
+     * {@code P0.20}, or the SAM4L SPI's own {@code NPCS0}..{@code NPCS3}).
+     *
+     * @throws java.util.NoSuchElementException for a bus or pin the board does not have, naming the ones it has
+     */
+    public SpiDeviceDouble attachSpi(String busName, String chipSelectPin) {
+        org.tock4j.chips.emulator.world.SpiBus bus = board.world().spiBus(busName);
+        return new SpiDeviceDouble(busName, bus, chipSelectPin, board.world().pin(chipSelectPin),
+                board.world().clock());
     }
 
     /** Puts {@code interceptor} (an expected-syscall script, a fault injection) in front of system calls. */

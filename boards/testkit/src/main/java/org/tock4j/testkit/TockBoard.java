@@ -24,7 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>On a method it overrides the class's annotation.
+ * <p>The board is named one way: by name ({@code value}), as a Guice module ({@code module}) or as a board file
+ * ({@code boardFile = "../examples/boards/two-led-nrf52840.yaml"}); giving two is an error. On a method the
+ * annotation overrides the class's.
  */
 @Documented
 @Inherited
@@ -33,8 +35,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TockExtension.class)
 public @interface TockBoard {
 
-    /** The board's name, as discovery finds it. */
-    String value() default "nrf52840dk";
+    /**
+     * The board's name, as discovery finds it; without it (and without {@link #module()} or
+     * {@link #boardFile()}) the board is {@code nrf52840dk}. Name the board one way only.
+     */
+    String value() default "";
+
+    /**
+     * A board file (YAML, see the README's board file schema) to boot instead of a board by name; the path is
+     * resolved against the working directory (a Maven module's directory under Surefire).
+     */
+    String boardFile() default "";
 
     /** The apps to run, by name, in order; empty for the board's default apps. */
     String[] apps() default {};
@@ -47,7 +58,7 @@ public @interface TockBoard {
 
     /**
      * A Guice module that is the board (it binds what {@link org.tock4j.boards.kit.BoardDefinition} says a board
-     * binds), used instead of the board named by {@link #value()}; it needs a public no-argument constructor.
+     * binds), used instead of a board by name; it needs a public no-argument constructor.
      */
     Class<? extends com.google.inject.Module> module() default com.google.inject.Module.class;
 

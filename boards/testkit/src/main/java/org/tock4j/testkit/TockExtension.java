@@ -1,6 +1,8 @@
 package org.tock4j.testkit;
 
 import java.lang.reflect.AnnotatedElement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import java.nio.file.Path;
@@ -24,6 +26,8 @@ import org.tock4j.boards.kit.FaultPolicyChoice;
  */
 public final class TockExtension implements ParameterResolver, AfterEachCallback, TestExecutionExceptionHandler {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TockExtension.class);
+    /** The board a {@link TockBoard} that names none boots. */
+    static final String DEFAULT_BOARD = "nrf52840dk";
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
@@ -46,17 +50,37 @@ public final class TockExtension implements ParameterResolver, AfterEachCallback
 
     /** The boot request an annotation stands for. */
     static BootRequest request(TockBoard annotation) {
+        boolean byName = !annotation.value().isEmpty();
+        boolean byModule = annotation.module() != com.google.inject.Module.class;
+        boolean byFile = !annotation.boardFile().isEmpty();
+        if ((byName ? 1 : 0) + (byModule ? 1 : 0) + (byFile ? 1 : 0) > 1) {
+            List<String> given = new ArrayList<>();
+            if (byName) {
+                given.add("value = \"" + annotation.value() + "\"");
+            }
+            if (byModule) {
+                given.add("module = " + annotation.module().getName() + ".class");
+            }
+            if (byFile) {
+                given.add("boardFile = \"" + annotation.boardFile() + "\"");
+            }
+            throw new ParameterResolutionException("@TockBoard names its board " + given.size() + " ways ("
+                    + String.join(", ", given) + "); give one of value (a board's name), module (a Guice module) "
+                    + "or boardFile (a YAML board file)");
+        }
         BootRequest request;
-        if (annotation.module() != com.google.inject.Module.class) {
+        if (byModule) {
             try {
-                request = BootRequest.modules(annotation.value(),
+                request = BootRequest.modules(annotation.module().getSimpleName(),
                         annotation.module().getDeclaredConstructor().newInstance());
             } catch (ReflectiveOperationException e) {
                 throw new ParameterResolutionException("cannot create board module " + annotation.module().getName()
                         + " (it needs a public no-argument constructor): " + e, e);
             }
+        } else if (byFile) {
+            request = BootRequest.boardFile(Path.of(annotation.boardFile()));
         } else {
-            request = BootRequest.board(annotation.value());
+            request = BootRequest.board(byName ? annotation.value() : DEFAULT_BOARD);
         }
         request.apps(annotation.apps()).seed(annotation.seed()).recordSyscalls(annotation.recordSyscalls());
         for (Class<? extends org.tock4j.userland.App> app : annotation.appClasses()) {

@@ -8,7 +8,16 @@ import org.tock4j.chips.emulator.world.TransmittedByte;
 import org.tock4j.chips.emulator.world.UartLink;
 
 /**
- * A UART of the board under test: what the chip transmitted, and a way to type into it.
+ * A UART of the board under test: what the chip transmitted, and a way to type into it or send it a line
+ * error.
+ *
+ * <pre>{@code
+ * board.console().writeLine("help");
+ * board.console().waitForLine("tock$ ", Duration.ofSeconds(1));
+ * board.uart("console").sendFramingError();
+ * }</pre>
+ *
+ * <p>Tock counterpart: none; the terminal on the serial cable.
  */
 public final class UartView {
     private final UartLink link;
@@ -48,6 +57,18 @@ public final class UartView {
     /** Feeds {@code text} into the UART's receive side. */
     public UartView type(String text) {
         link.feed(text);
+        return this;
+    }
+
+    /**
+     * Sends one frame with a framing error (its stop bit 0, as a break or a sender at another baud rate
+     * produces), after anything already typed. What the board makes of it is its chip's: the SAM4L USART sets
+     * CSR.FRAME and Tock's driver aborts the reception in progress with {@code FramingError} (a console read
+     * fails with {@code FAIL}); the nRF52840 UARTE sets ERRORSRC.FRAMING and drops the byte, and Tock's driver,
+     * which enables no ERROR interrupt, goes on receiving the next bytes.
+     */
+    public UartView sendFramingError() {
+        link.feedFramingError();
         return this;
     }
 

@@ -11,5 +11,10 @@
  *     }
  * }
  * }</pre>
+ *
+ * <p>The outside world and its faults: {@link org.tock4j.testkit.UartView#sendFramingError()},
+ * {@code board.faults().dropNextInterrupt("RTC1")}, {@code board.faults().failNextFlashWrite()}, and
+ * {@link org.tock4j.testkit.I2cDeviceDouble} / {@link org.tock4j.testkit.SpiDeviceDouble} on the board's buses
+ * ({@code board.attachI2c("i2c2", 0x40).nackAddress()}).
  */
 package org.tock4j.testkit;

@@ -381,6 +381,6 @@ public final class HailModule extends AbstractModule {
         }
         Map<String, I2cBus> i2cBuses = Map.of("i2c" + SENSORS_TWIM, sam4l.i2cBus(SENSORS_TWIM));
         Map<String, SpiBus> spiBuses = Map.of("spi", sam4l.spiBus());
-        return new BoardWorld(sam4l.clock(), leds, pins, uarts, sensors, i2cBuses, spiBuses);
+        return new BoardWorld(sam4l.clock(), leds, pins, uarts, sensors, i2cBuses, spiBuses, sam4l.faults());
     }
 }

@@ -423,6 +423,6 @@ public final class ImixModule extends AbstractModule {
         i2cBuses.put("i2c" + HEADER_TWIM, sam4l.i2cBus(HEADER_TWIM));
         i2cBuses.put("i2c" + SENSORS_TWIM, sam4l.i2cBus(SENSORS_TWIM));
         Map<String, SpiBus> spiBuses = Map.of("spi", sam4l.spiBus());
-        return new BoardWorld(sam4l.clock(), leds, pins, uarts, sensors, i2cBuses, spiBuses);
+        return new BoardWorld(sam4l.clock(), leds, pins, uarts, sensors, i2cBuses, spiBuses, sam4l.faults());
     }
 }

@@ -9,6 +9,7 @@ import org.tock4j.boards.kit.ChipResources;
 import org.tock4j.boards.kit.ChipSupport;
 import org.tock4j.chips.emulator.Pacing;
 import org.tock4j.chips.emulator.VirtualClock;
+import org.tock4j.chips.emulator.world.ChipFaults;
 import org.tock4j.chips.emulator.world.I2cBus;
 import org.tock4j.chips.emulator.world.PinWire;
 import org.tock4j.chips.emulator.world.SensorValue;
@@ -123,6 +124,11 @@ public final class Sam4lSupport implements ChipSupport {
         @Override
         public Map<String, SpiBus> spiBuses() {
             return Map.of("spi", sam4l.spiBus());
+        }
+
+        @Override
+        public ChipFaults faults() {
+            return sam4l.faults();
         }
     }
 }

@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 
 import org.tock4j.chips.emulator.VirtualClock;
+import org.tock4j.chips.emulator.world.ChipFaults;
 import org.tock4j.chips.emulator.world.I2cBus;
 import org.tock4j.chips.emulator.world.PinWire;
 import org.tock4j.chips.emulator.world.SensorValue;
@@ -13,13 +15,15 @@ import org.tock4j.chips.emulator.world.SpiBus;
 import org.tock4j.chips.emulator.world.UartLink;
 
 /**
- * The board's wires to the outside world: its LEDs, named pins and UARTs, and the virtual clock they are
- * timed on. Tests and the CLI observe and drive the board only through these.
+ * The board's wires to the outside world: its LEDs, named pins and UARTs, sensors, I2C and SPI buses, the
+ * chip's fault injection, and the virtual clock they are timed on. Tests and the CLI observe and drive the
+ * board only through these.
  *
  * <pre>{@code
  * world.led(0).isOn();
  * world.uart("console").transmittedText();
  * world.pin("P0.11").press();
+ * world.faults().dropNextInterrupt("RTC1");
  * }</pre>
  */
 public final class BoardWorld {
@@ -30,6 +34,7 @@ public final class BoardWorld {
     private final Map<String, SensorValue> sensors;
     private final Map<String, I2cBus> i2cBuses;
     private final Map<String, SpiBus> spiBuses;
+    private final ChipFaults faults;
 
     public BoardWorld(VirtualClock clock, List<LedWire> leds, Map<String, PinWire> pins,
             Map<String, UartLink> uarts) {
@@ -44,6 +49,16 @@ public final class BoardWorld {
     public BoardWorld(VirtualClock clock, List<LedWire> leds, Map<String, PinWire> pins,
             Map<String, UartLink> uarts, Map<String, SensorValue> sensors, Map<String, I2cBus> i2cBuses,
             Map<String, SpiBus> spiBuses) {
+        this(clock, leds, pins, uarts, sensors, i2cBuses, spiBuses, ChipFaults.NONE);
+    }
+
+    /**
+     * @param faults the chip's fault injection ({@link ChipFaults#NONE} for a chip without)
+     */
+    public BoardWorld(VirtualClock clock, List<LedWire> leds, Map<String, PinWire> pins,
+            Map<String, UartLink> uarts, Map<String, SensorValue> sensors, Map<String, I2cBus> i2cBuses,
+            Map<String, SpiBus> spiBuses, ChipFaults faults) {
+        this.faults = Objects.requireNonNull(faults, "faults");
         this.clock = clock;
         this.leds = List.copyOf(leds);
         this.pins = new LinkedHashMap<>(pins);
@@ -107,6 +122,21 @@ public final class BoardWorld {
 
     public SpiBus spiBus(String name) {
         return find(spiBuses, name, "SPI bus");
+    }
+
+    /** The I2C buses by name. */
+    public Map<String, I2cBus> i2cBuses() {
+        return Map.copyOf(i2cBuses);
+    }
+
+    /** The SPI buses by name. */
+    public Map<String, SpiBus> spiBuses() {
+        return Map.copyOf(spiBuses);
+    }
+
+    /** The chip's fault injection: dropped interrupts, failing flash writes. */
+    public ChipFaults faults() {
+        return faults;
     }
 
     private static <T> T find(Map<String, T> map, String name, String kind) {

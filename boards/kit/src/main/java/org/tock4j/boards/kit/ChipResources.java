@@ -3,6 +3,7 @@ package org.tock4j.boards.kit;
 import java.util.Map;
 
 import org.tock4j.chips.emulator.VirtualClock;
+import org.tock4j.chips.emulator.world.ChipFaults;
 import org.tock4j.chips.emulator.world.I2cBus;
 import org.tock4j.chips.emulator.world.PinWire;
 import org.tock4j.chips.emulator.world.SensorValue;
@@ -52,4 +53,9 @@ public interface ChipResources {
     Map<String, I2cBus> i2cBuses();
 
     Map<String, SpiBus> spiBuses();
+
+    /** The chip's fault injection; {@link ChipFaults#NONE} unless the chip offers one. */
+    default ChipFaults faults() {
+        return ChipFaults.NONE;
+    }
 }

@@ -11,6 +11,7 @@ import org.tock4j.boards.kit.ChipSupport;
 import org.tock4j.chips.emulator.FullSpeed;
 import org.tock4j.chips.emulator.Realtime;
 import org.tock4j.chips.emulator.VirtualClock;
+import org.tock4j.chips.emulator.world.ChipFaults;
 import org.tock4j.chips.emulator.world.I2cBus;
 import org.tock4j.chips.emulator.world.PinWire;
 import org.tock4j.chips.emulator.world.SensorValue;
@@ -123,6 +124,11 @@ public final class Nrf52840Support implements ChipSupport {
         @Override
         public Map<String, SpiBus> spiBuses() {
             return Map.of("spi0", nrf.spiBus(0));
+        }
+
+        @Override
+        public ChipFaults faults() {
+            return nrf.faults();
         }
     }
 }

@@ -212,6 +212,6 @@ public final class Nrf52840dkModule extends AbstractModule {
         }
         return new BoardWorld(nrf.clock(), leds, pins, Map.of("console", nrf.uartLink(0)),
                 Map.of("temperature", nrf.temperature()), Map.of("i2c0", nrf.i2cBus(0)),
-                Map.of("spi0", nrf.spiBus(0)));
+                Map.of("spi0", nrf.spiBus(0)), nrf.faults());
     }
 }

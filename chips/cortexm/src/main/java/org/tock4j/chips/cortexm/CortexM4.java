@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.tock4j.chips.cortexm.hardware.ExceptionHandler;
+import org.tock4j.chips.cortexm.hardware.InterruptGate;
 import org.tock4j.chips.cortexm.hardware.MpuModel;
 import org.tock4j.chips.cortexm.hardware.NvicModel;
 import org.tock4j.chips.cortexm.hardware.SysTickModel;
@@ -38,6 +39,7 @@ public final class CortexM4 {
     private final MemoryBus bus;
     private final CortexMCpu cpu;
     private final NvicModel nvicModel;
+    private final InterruptGate[] interruptGates;
     private final SysTickModel sysTickModel;
     private final MpuModel mpuModel;
     private final Nvic nvic;
@@ -54,6 +56,7 @@ public final class CortexM4 {
         this.bus = Objects.requireNonNull(bus, "bus");
         this.cpu = new CortexMCpu(clock, frequencyHz);
         this.nvicModel = new NvicModel(interruptLines, priorityBits, this::exceptionTaken);
+        this.interruptGates = new InterruptGate[interruptLines];
         this.sysTickModel = new SysTickModel(clock, cpu.cycleGrid(), SysTickModel.DEFAULT_CALIB, nvicModel::pendSysTick);
         this.mpuModel = new MpuModel(MPU_REGIONS);
         nvicModel.mapOnto(bus);
@@ -89,9 +92,35 @@ public final class CortexM4 {
         return mpu;
     }
 
-    /** The request line of external interrupt {@code irq}, for a peripheral model to drive. */
+    /**
+     * The request line of external interrupt {@code irq}, for a peripheral model to drive; the same line on
+     * every call. It passes through a gate where {@link #dropNextInterrupt(int)} can lose an assertion.
+     */
     public InterruptLine interruptLine(int irq) {
-        return nvicModel.line(irq);
+        return gate(irq);
+    }
+
+    /**
+     * Fault injection: the next assertion of line {@code irq} never reaches the NVIC, nor does the request
+     * until the peripheral lowers the line again (a lost level-sensitive request). The interrupt is neither
+     * pending nor taken, so the chip's driver never services it.
+     */
+    public void dropNextInterrupt(int irq) {
+        gate(irq).dropNextAssertion();
+    }
+
+    /** How many assertions of line {@code irq} {@link #dropNextInterrupt(int)} made the NVIC miss. */
+    public int droppedInterrupts(int irq) {
+        return gate(irq).dropped();
+    }
+
+    private InterruptGate gate(int irq) {
+        InterruptGate gate = interruptGates[Objects.checkIndex(irq, interruptGates.length)];
+        if (gate == null) {
+            gate = new InterruptGate(nvicModel.line(irq));
+            interruptGates[irq] = gate;
+        }
+        return gate;
     }
 
     /** The number of external interrupt lines. */

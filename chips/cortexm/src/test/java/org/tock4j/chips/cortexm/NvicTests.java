@@ -112,4 +112,61 @@ class NvicTests {
         nvic.enableAll();
         assertThat(core.bus().read32(0xE000_E104)).isEqualTo(0x0000_FFFF);
     }
+
+    @Test
+    void aDroppedAssertionNeverPendsNorReturnsToTheKernel() {
+        nvic.enableAll();
+        core.dropNextInterrupt(17);
+
+        core.interruptLine(17).raise();
+
+        assertThat(nvic.isPending(17)).isFalse();
+        assertThat(nvic.isEnabled(17)).isTrue();
+        assertThat(cpu.takePendingException()).isFalse();
+        assertThat(core.droppedInterrupts(17)).isEqualTo(1);
+    }
+
+    @Test
+    void aDroppedRequestStaysLostWhileTheLineStaysHighEvenWhenThePendingBitIsCleared() {
+        core.dropNextInterrupt(6);
+        core.interruptLine(6).raise();
+        core.interruptLine(6).raise();   // peripherals recompute their level after every register write
+        nvic.clearPending(6);             // a level-sensitive line still high would pend again: this one does not
+
+        assertThat(nvic.isPending(6)).isFalse();
+
+        core.interruptLine(6).lower();
+        core.interruptLine(6).raise();   // the next request reaches the NVIC
+        assertThat(nvic.isPending(6)).isTrue();
+        assertThat(core.droppedInterrupts(6)).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheNextRisingEdgeIsLostAndOtherLinesAreUntouched() {
+        core.interruptLine(2).raise();   // already high when the drop is armed
+        core.dropNextInterrupt(2);
+        core.interruptLine(9).raise();
+
+        assertThat(nvic.isPending(2)).isTrue();
+        assertThat(nvic.isPending(9)).isTrue();
+
+        core.interruptLine(2).lower();
+        nvic.clearPending(2);
+        core.interruptLine(2).raise();   // this rising edge is the one lost
+        assertThat(nvic.isPending(2)).isFalse();
+    }
+
+    @Test
+    void faultsNameLinesByPeripheralAndListTheKnownNamesForAnUnknownOne() {
+        CortexMFaults faults = new CortexMFaults("test chip", core,
+                new java.util.LinkedHashMap<>(java.util.Map.of("UARTE0", 2)), () -> {});
+        faults.dropNextInterrupt("UARTE0");
+        core.interruptLine(2).raise();
+
+        assertThat(nvic.isPending(2)).isFalse();
+        assertThat(faults.droppedInterrupts("UARTE0")).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> faults.dropNextInterrupt("RTC1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the test chip has no interrupt named 'RTC1' (known: UARTE0)");
+    }
 }

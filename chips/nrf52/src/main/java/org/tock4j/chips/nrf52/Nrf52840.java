@@ -3,13 +3,16 @@ package org.tock4j.chips.nrf52;
 import static org.tock4j.chips.nrf52.Nrf52840MemoryMap.*;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import org.tock4j.chips.cortexm.CortexM4;
 import org.tock4j.chips.cortexm.CortexMCpu;
+import org.tock4j.chips.cortexm.CortexMFaults;
 import org.tock4j.chips.cortexm.CortexMMpu;
 import org.tock4j.chips.cortexm.Nvic;
 import org.tock4j.chips.cortexm.SysTick;
@@ -24,6 +27,7 @@ import org.tock4j.chips.emulator.world.UartLink;
 import org.tock4j.chips.nrf52.hardware.Nrf52840Hardware;
 import org.tock4j.chips.nrf5x.GpioPin;
 import org.tock4j.chips.nrf5x.GpioPort;
+import org.tock4j.chips.nrf5x.PeripheralInterrupts;
 import org.tock4j.chips.nrf5x.Rtc;
 import org.tock4j.chips.nrf5x.Temp;
 import org.tock4j.chips.nrf5x.Timer;
@@ -93,6 +97,7 @@ public final class Nrf52840 implements Chip {
     private final Nrf52840Hardware hardware;
     private final CortexM4 core;
     private final Nrf52840DefaultPeripherals peripherals;
+    private final CortexMFaults faults;
     private Nvmc nvmc;
     private DeferredCalls nvmcDeferredCalls;
 
@@ -114,6 +119,29 @@ public final class Nrf52840 implements Chip {
         this.peripherals = new Nrf52840DefaultPeripherals(new Nrf52DefaultPeripherals(bus, core, gpioPort::pin),
                 gpioPort, uarte1);
         core.nvic().enableAll();
+        this.faults = new CortexMFaults("nRF52840", core, interruptsByName(), hardware.nvmc()::failNextPageWrite);
+    }
+
+    /** The modelled peripherals' interrupt lines by name, in interrupt number order. */
+    private static Map<String, Integer> interruptsByName() {
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        lines.put("POWER_CLOCK", PeripheralInterrupts.POWER_CLOCK);
+        lines.put("UARTE0", PeripheralInterrupts.UART0);
+        lines.put("TWIM0", PeripheralInterrupts.SPI0_TWI0);
+        lines.put("SPIM0", PeripheralInterrupts.SPI0_TWI0);
+        lines.put("GPIOTE", PeripheralInterrupts.GPIOTE);
+        lines.put("TIMER0", PeripheralInterrupts.TIMER0);
+        lines.put("TIMER1", PeripheralInterrupts.TIMER1);
+        lines.put("TIMER2", PeripheralInterrupts.TIMER2);
+        lines.put("RTC0", PeripheralInterrupts.RTC0);
+        lines.put("TEMP", PeripheralInterrupts.TEMP);
+        lines.put("RNG", PeripheralInterrupts.RNG);
+        lines.put("RTC1", PeripheralInterrupts.RTC1);
+        lines.put("TIMER3", PeripheralInterrupts.TIMER3);
+        lines.put("TIMER4", PeripheralInterrupts.TIMER4);
+        lines.put("RTC2", PeripheralInterrupts.RTC2);
+        lines.put("UARTE1", Nrf52840Interrupts.UART1);
+        return lines;
     }
 
     public Config config() {
@@ -302,6 +330,30 @@ public final class Nrf52840 implements Chip {
             throw new IllegalStateException("the NVMC driver was already built with other deferred calls");
         }
         return nvmc;
+    }
+
+    /**
+     * Fault injection for tests.
+     *
+     * <ul>
+     *   <li>{@code dropNextInterrupt(name)}: the names are {@code POWER_CLOCK}, {@code UARTE0}, {@code UARTE1},
+     *       {@code TWIM0} and {@code SPIM0} (one shared line), {@code GPIOTE}, {@code TIMER0}..{@code TIMER4},
+     *       {@code RTC0}..{@code RTC2}, {@code TEMP}, {@code RNG}. Tock's drivers clear an event only in their
+     *       interrupt handler or when they start the next operation, so a lost interrupt stalls that
+     *       peripheral's client: a lost RTC1 compare leaves the alarm mux waiting for an alarm that already
+     *       fired (every alarm on RTC1 stops), a lost UARTE0 ENDTX leaves the console's write unfinished.</li>
+     *   <li>{@code failNextFlashWrite()}: the NVMC leaves the next page written unprogrammed (see
+     *       the NVMC model); it has no error flag, so
+     *       {@link Nvmc} still reports {@code Ok} to its client, as Tock's driver does, and the page reads
+     *       erased.</li>
+     * </ul>
+     *
+     * A framing error on a UART is the link's: {@link UartLink#feedFramingError()}. The UARTE sets
+     * ERRORSRC.FRAMING and the ERROR event and drops the byte; Tock's driver enables no ERROR interrupt, so a
+     * reception in progress simply goes on without that byte.
+     */
+    public CortexMFaults faults() {
+        return faults;
     }
 
     /** The die temperature TEMP measures, in °C (25 after reset). */

@@ -184,4 +184,32 @@ class Nrf52840Tests {
         calls.verifySetup();
         assertThatThrownBy(() -> chip.nvmc(new TestDeferredCalls())).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void faultsNameTheInterruptsOfTheModelledPeripheralsAndRefuseOthersListingThem() {
+        assertThat(chip.faults().interruptNames()).startsWith("POWER_CLOCK", "UARTE0", "TWIM0", "SPIM0", "GPIOTE")
+                .contains("RTC0", "RTC1", "RTC2", "TIMER4", "RNG", "TEMP").endsWith("UARTE1");
+        assertThat(chip.faults().interruptNumber("UARTE1")).isEqualTo(40);
+
+        assertThatThrownBy(() -> chip.faults().dropNextInterrupt("RTC9"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the nRF52840 has no interrupt named 'RTC9' (known: POWER_CLOCK, UARTE0,")
+                .hasMessageContaining("RTC1");
+    }
+
+    @Test
+    void aDroppedUarteInterruptLeavesTheTransmissionUnfinishedForItsClient() {
+        List<Integer> done = new ArrayList<>();
+        chip.uarte0().initialize(6, 8, OptionalInt.empty(), OptionalInt.empty());
+        chip.uarte0().configure(Parameters.console115200());
+        chip.uarte0().setTransmitClient((buffer, length, rval) -> done.add(length));
+        chip.faults().dropNextInterrupt("UARTE0");
+
+        chip.uarte0().transmitBuffer("hi".getBytes(), 2);
+        KernelLoopStandIn.runUntil(chip, 10_000_000);
+
+        // The bytes went out on the line, but ENDTX never reached the driver.
+        assertThat(chip.uartLink(0).transmittedText()).isEqualTo("hi");
+        assertThat(done).isEmpty();
+    }
 }

@@ -202,4 +202,51 @@ class NvmcTests {
         assertThat(chip.hardware().nvmc().isBusy()).isFalse();
         assertThat(chip.hardware().nvmc().registers().warnings()).isEmpty();
     }
+
+    @Test
+    void aFailingPageWriteTakesItsTimeProgramsNothingAndTheDriverStillReportsOk() {
+        Flash flash = chip.nvmc(deferredCalls);
+        flash.setClient(client);
+        byte[] page = new byte[PAGE_SIZE];
+        Arrays.fill(page, (byte) 0x5A);
+        bus.write32(PAGE_200, 0);
+
+        chip.faults().failNextFlashWrite();
+        assertThat(flash.writePage(200, page).isOk()).isTrue();
+
+        long spun = clock.now();
+        assertThat(spun).isGreaterThanOrEqualTo(ERASE_PAGE_TIME_NS + PAGE_SIZE / 4 * WRITE_TIME_NS);
+        KernelLoopStandIn.runUntil(chip, spun + 1_000, deferredCalls);
+        // The NVMC has no error flag: Tock's driver reports success, and the page reads erased.
+        assertThat(completions).containsExactly("write true @" + spun);
+        byte[] back = new byte[PAGE_SIZE];
+        bus.read(PAGE_200, back, 0, PAGE_SIZE);
+        assertThat(back).containsOnly((byte) 0xFF);
+
+        // Only that write failed: the next one programs.
+        assertThat(flash.writePage(201, page).isOk()).isTrue();
+        bus.read(PAGE_200 + PAGE_SIZE, back, 0, PAGE_SIZE);
+        assertThat(back).isEqualTo(page);
+    }
+
+    @Test
+    void theFailingPageIsTheOneTheNextStoreGoesToUntilConfigIsWritten() {
+        chip.hardware().nvmc().failNextPageWrite();
+        bus.write32(BASE + CONFIG, CONFIG_WEN);
+        core.write32(PAGE_200 + PAGE_SIZE, 0x1234_5678);   // page 201 fails
+        clock.advanceBy(WRITE_TIME_NS);
+        core.write32(PAGE_200, 0);                          // page 200 does not
+        clock.advanceBy(WRITE_TIME_NS);
+        core.write32(PAGE_200 + PAGE_SIZE + 4, 0);          // page 201 still fails
+        clock.advanceBy(WRITE_TIME_NS);
+
+        assertThat(bus.read32(PAGE_200 + PAGE_SIZE)).isEqualTo(0xFFFF_FFFF);
+        assertThat(bus.read32(PAGE_200)).isZero();
+        assertThat(bus.read32(PAGE_200 + PAGE_SIZE + 4)).isEqualTo(0xFFFF_FFFF);
+
+        bus.write32(BASE + CONFIG, CONFIG_WEN);              // CONFIG written: the fault is over
+        core.write32(PAGE_200 + PAGE_SIZE + 8, 0);
+        clock.advanceBy(WRITE_TIME_NS);
+        assertThat(bus.read32(PAGE_200 + PAGE_SIZE + 8)).isZero();
+    }
 }

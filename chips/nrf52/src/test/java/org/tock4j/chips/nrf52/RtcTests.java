@@ -240,4 +240,26 @@ class RtcTests {
         assertThat(fired).containsExactly("RTC0@" + expected, "RTC2@" + expected);
         assertThat(rtc.isArmed()).isFalse();
     }
+
+    @Test
+    void aDroppedCompareInterruptLosesTheAlarmUntilTheNextSetAlarmClearsTheEvent() {
+        rtc.start();
+        rtc.setAlarmClient(() -> alarms.add(clock.now()));
+        chip.faults().dropNextInterrupt("RTC1");
+        rtc.setAlarm(rtc.now(), ticks(100));
+
+        KernelLoopStandIn.runUntil(chip, 1_000_000_000);
+
+        // EVENTS_COMPARE is set and the line asserted, but the NVIC never saw it: nobody hears the alarm.
+        assertThat(alarms).isEmpty();
+        assertThat(bus.read32(BASE + EVENTS_COMPARE)).isEqualTo(1);
+        assertThat(chip.nvic().isPending(org.tock4j.chips.nrf5x.PeripheralInterrupts.RTC1)).isFalse();
+        assertThat(chip.faults().droppedInterrupts("RTC1")).isEqualTo(1);
+
+        // Tock's set_alarm clears EVENTS_COMPARE: the line falls, and the next compare interrupts again.
+        rtc.setAlarm(rtc.now(), ticks(100));
+        long armedAt = clock.now();
+        KernelLoopStandIn.runUntil(chip, 2_000_000_000);
+        assertThat(alarms).singleElement().satisfies(t -> assertThat(t).isBetween(armedAt, armedAt + TICK_100_NS));
+    }
 }

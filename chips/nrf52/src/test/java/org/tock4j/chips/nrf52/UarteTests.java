@@ -348,4 +348,40 @@ class UarteTests {
         assertThat(got).singleElement().extracting(Completion::text).isEqualTo("FIX");
         assertThat(transmitted).isEmpty();
     }
+
+    @Test
+    void aFrameWithAFramingErrorSetsErrorsrcAndIsNotStoredWhileReceptionGoesOn() {
+        byte[] buffer = new byte[3];
+        uart.receiveBuffer(buffer, 3);
+        link.feed("a");
+        link.feedFramingError((byte) 'X');
+        link.feed("bc");
+
+        KernelLoopStandIn.runUntil(chip, 10_000_000);
+
+        // Tock's driver enables no ERROR interrupt: the reception ends with the three good bytes, without error.
+        assertThat(received).singleElement().satisfies(c -> {
+            assertThat(c.text()).isEqualTo("abc");
+            assertThat(c.rval().isOk()).isTrue();
+        });
+        assertThat(bus.read32(BASE + EVENTS_ERROR)).isEqualTo(1);
+        assertThat(bus.read32(BASE + ERRORSRC)).isEqualTo(ERRORSRC_FRAMING);
+        assertThat(bus.read32(BASE + INTEN) & INT_ERROR).isZero();
+        // The bad frame took its frame time on the line: "c" is the fourth frame.
+        assertThat(received.get(0).atNs()).isGreaterThanOrEqualTo(4 * 86_805L);
+    }
+
+    @Test
+    void errorsrcIsWriteOneToClearAndAnEnabledErrorInterruptRaisesTheLine() {
+        bus.write32(BASE + INTENSET, INT_ERROR);
+        uart.receiveBuffer(new byte[1], 1);
+        link.feedFramingError();
+        chip.clock().advanceBy(1_000_000);
+
+        assertThat(chip.nvic().isPending(org.tock4j.chips.nrf5x.PeripheralInterrupts.UART0)).isTrue();
+        bus.write32(BASE + ERRORSRC, ERRORSRC_PARITY);
+        assertThat(bus.read32(BASE + ERRORSRC)).isEqualTo(ERRORSRC_FRAMING);
+        bus.write32(BASE + ERRORSRC, ERRORSRC_FRAMING);
+        assertThat(bus.read32(BASE + ERRORSRC)).isZero();
+    }
 }

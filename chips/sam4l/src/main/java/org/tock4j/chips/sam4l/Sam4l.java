@@ -2,12 +2,15 @@ package org.tock4j.chips.sam4l;
 
 import static org.tock4j.chips.sam4l.Sam4lMemoryMap.*;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import org.tock4j.chips.cortexm.CortexM4;
 import org.tock4j.chips.cortexm.CortexMCpu;
+import org.tock4j.chips.cortexm.CortexMFaults;
 import org.tock4j.chips.cortexm.CortexMMpu;
 import org.tock4j.chips.cortexm.Nvic;
 import org.tock4j.chips.cortexm.SysTick;
@@ -92,6 +95,7 @@ public final class Sam4l implements Chip {
     private final Sam4lHardware hardware;
     private final CortexM4 core;
     private final Sam4lDefaultPeripherals peripherals;
+    private final CortexMFaults faults;
 
     public Sam4l() {
         this(Config.defaults());
@@ -107,6 +111,32 @@ public final class Sam4l implements Chip {
         nvic.disableAll();
         nvic.clearAllPending();
         nvic.enableAll();
+        this.faults = new CortexMFaults("SAM4L", core, interruptsByName(),
+                hardware.flashcalw()::failNextPageWrite);
+    }
+
+    /** The interrupt lines Tock's drivers service, by peripheral name, in interrupt number order. */
+    private static Map<String, Integer> interruptsByName() {
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        lines.put("FLASHCALW", Sam4lInterrupts.HFLASHC);
+        for (int n = 0; n < 16; n++) {
+            lines.put("PDCA" + n, Sam4lInterrupts.pdca(n));
+        }
+        for (int n = 0; n < 12; n++) {
+            lines.put("GPIO" + n, Sam4lInterrupts.gpio(n));
+        }
+        lines.put("AST", Sam4lInterrupts.ASTALARM);
+        lines.put("SPI", Sam4lInterrupts.SPI);
+        lines.put("TWIM0", Sam4lInterrupts.TWIM0);
+        lines.put("TWIM1", Sam4lInterrupts.TWIM1);
+        for (int n = 0; n < 4; n++) {
+            lines.put("USART" + n, Sam4lInterrupts.USART0 + n);
+        }
+        lines.put("ADCIFE", Sam4lInterrupts.ADCIFE);
+        lines.put("TRNG", Sam4lInterrupts.TRNG);
+        lines.put("TWIM2", Sam4lInterrupts.TWIM2);
+        lines.put("TWIM3", Sam4lInterrupts.TWIM3);
+        return lines;
     }
 
     public Config config() {
@@ -252,6 +282,30 @@ public final class Sam4l implements Chip {
 
     public Trng trng() {
         return peripherals.trng();
+    }
+
+    /**
+     * Fault injection for tests.
+     *
+     * <ul>
+     *   <li>{@code dropNextInterrupt(name)}: the names are {@code FLASHCALW}, {@code PDCA0}..{@code PDCA15},
+     *       {@code GPIO0}..{@code GPIO11} (eight pins each, port A first), {@code AST} (its alarm line),
+     *       {@code SPI}, {@code TWIM0}..{@code TWIM3}, {@code USART0}..{@code USART3}, {@code ADCIFE},
+     *       {@code TRNG}. A lost AST alarm interrupt leaves SR.ALARM0 set and the alarm mux waiting for an alarm
+     *       that already fired, until the next {@code set_alarm} or {@code disarm} clears it (Tock's
+     *       {@code clear_alarm}).</li>
+     *   <li>{@code failNextFlashWrite()}: the FLASHCALW refuses the next write page command with FSR.PROGE and
+     *       programs nothing. {@link Flashcalw} checks FSR as Tock's {@code is_error} does, LOCKE first and
+     *       PROGE in a second read, and reading FSR clears both flags: the driver misses PROGE and reports the
+     *       write {@code Ok} to its client. The page was erased just before, so it reads all ones.</li>
+     * </ul>
+     *
+     * A framing error on a USART is the link's: {@link UartLink#feedFramingError()}. The USART sets CSR.FRAME;
+     * {@link Usart}, which enables the FRAME interrupt while it receives, aborts the reception and its client
+     * hears {@code FramingError} with {@code Err(FAIL)}, as in Tock.
+     */
+    public CortexMFaults faults() {
+        return faults;
     }
 
     /** The flash controller (the flash HIL, 512-byte pages). */

@@ -231,4 +231,26 @@ class AstTests {
         assertThat(chip.pm().isClockEnabled(Clock.Pbd.AST)).isTrue();
         assertThat(bus.read32(PmModel.BASE + PmModel.PBDMASK) & 1 << PmModel.PBD_AST).isNotZero();
     }
+
+    @Test
+    void aDroppedAlarmInterruptLosesTheAlarmUntilTheNextSetAlarmClearsIt() {
+        ast.start();
+        long start = clock.now();
+        chip.faults().dropNextInterrupt("AST");
+        ast.setAlarm(ast.now(), ticks(100));
+
+        board.runUntil(1_000_000_000);
+
+        // SR.ALARM0 is set and the line asserted, but the NVIC never saw it.
+        assertThat(alarms).isEmpty();
+        assertThat(bus.read32(BASE + SR) & ALARM0).isEqualTo(ALARM0);
+        assertThat(ast.isArmed()).isTrue();
+        assertThat(chip.faults().droppedInterrupts("AST")).isEqualTo(1);
+        assertThat(tickTime(start, 100)).isLessThan(1_000_000_000L);
+
+        // Tock's set_alarm clears ALARM0 first: the line falls, and the new alarm interrupts.
+        ast.setAlarm(ast.now(), ticks(100));
+        board.runUntil(2_000_000_000);
+        assertThat(alarms).hasSize(1);
+    }
 }

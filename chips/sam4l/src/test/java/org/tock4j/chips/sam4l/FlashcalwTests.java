@@ -195,4 +195,38 @@ class FlashcalwTests {
         chip.clock().advanceBy(21); // the request follows one 48 MHz cycle later
         assertThat(chip.nvic().isPending(Sam4lInterrupts.HFLASHC)).isTrue();
     }
+
+    @Test
+    void anInjectedWriteFailureIsProgeWhichTocksDriverMissesBecauseReadingFsrClearsIt() {
+        bus.write(PAGE_ADDRESS, pattern(1), 0, PAGE_SIZE);
+        chip.faults().failNextFlashWrite();
+
+        assertThat(flash.writePage(PAGE, pattern(2)).isOk()).isTrue();
+        board.runUntil(20_000_000);
+
+        // UP 1 ms + EP 4.5 ms, then the WP is refused at once with PROGE (one HSB cycle to the interrupt). The
+        // driver reads FSR for LOCKE, which clears PROGE, then reads PROGE as 0: it reports the write Ok, as
+        // Tock's is_error would. The page was erased and never programmed.
+        assertThat(events).singleElement().asString().startsWith("write ok @55");
+        assertThat(flashPage(PAGE_ADDRESS)).containsOnly((byte) 0xFF);
+        assertThat(chip.hardware().flashcalw().registers().warnings()).isEmpty();
+
+        // One write only: the next one programs.
+        events.clear();
+        assertThat(flash.writePage(PAGE, pattern(3)).isOk()).isTrue();
+        board.runUntil(40_000_000);
+        assertThat(events).singleElement().asString().startsWith("write ok");
+        assertThat(flashPage(PAGE_ADDRESS)).isEqualTo(pattern(3));
+    }
+
+    @Test
+    void anInjectedWriteFailureSetsProgeForWhoeverReadsFsrFirst() {
+        chip.pm().enableClock(Clock.Hsb.FLASHCALW);
+        chip.hardware().flashcalw().failNextPageWrite();
+        bus.write32(BASE + FCMD, FCMD_KEY << 24 | PAGE << FCMD_PAGEN_SHIFT | CMD_WP);
+
+        int fsr = bus.read32(BASE + FSR);
+        assertThat(fsr & (FSR_PROGE | FSR_FRDY)).isEqualTo(FSR_PROGE | FSR_FRDY);
+        assertThat(bus.read32(BASE + FSR) & FSR_PROGE).isZero();
+    }
 }

@@ -276,4 +276,43 @@ class UsartTests {
                 .contains("read while its clock is masked in the PM returns 0",
                         "write while its clock is masked in the PM is ignored");
     }
+
+    @Test
+    void aFramingErrorSetsFrameAndTheDriverAbortsTheReceptionWithFramingError() {
+        byte[] buffer = new byte[10];
+        uart.receiveBuffer(buffer, 10);
+        link.feed("ab");
+        link.feedFramingError();
+        link.feed("cd");
+
+        board.runUntil(10_000_000);
+
+        // The bad frame ends at 3 frame times; FRAME interrupts, Tock's handler aborts the reception (RXDIS) and
+        // resets the status; the client hears from the deferred call, with what the PDCA had moved.
+        assertThat(received).singleElement().satisfies(c -> {
+            assertThat(c.buffer()).isSameAs(buffer);
+            assertThat(c.text()).isEqualTo("ab\0");
+            assertThat(c.rval().unwrapErr()).isEqualTo(ErrorCode.FAIL);
+            assertThat(c.error()).isEqualTo(UartError.FramingError);
+            assertThat(c.atNs()).isEqualTo(3 * FRAME_NS);
+        });
+        assertThat(bus.read32(BASE + CSR) & FRAME).isZero();
+        assertThat(link.rxWaitingCount()).isEqualTo(2); // the receiver was disabled: "cd" waits
+    }
+
+    @Test
+    void frameStaysSetUntilRststaAndInterruptsOnlyWhenEnabled() {
+        chip.pm().enableClock(Clock.Pba.USART3);
+        bus.write32(BASE + CR, CR_RXEN);
+        link.feedFramingError((byte) 0x55);
+        board.runFor(FRAME_NS);
+
+        assertThat(bus.read32(BASE + CSR) & (FRAME | RXRDY)).isEqualTo(FRAME | RXRDY);
+        assertThat(bus.read32(BASE + RHR)).isEqualTo(0x55);
+        assertThat(chip.nvic().isPending(Sam4lInterrupts.USART3)).isFalse();
+        bus.write32(BASE + IER, FRAME);
+        assertThat(chip.nvic().isPending(Sam4lInterrupts.USART3)).isTrue();
+        bus.write32(BASE + CR, CR_RSTSTA);
+        assertThat(bus.read32(BASE + CSR) & FRAME).isZero();
+    }
 }

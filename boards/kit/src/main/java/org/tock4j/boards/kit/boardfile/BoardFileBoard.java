@@ -150,7 +150,7 @@ public final class BoardFileBoard {
         }
 
         BoardWorld world = new BoardWorld(chip.clock(), bindings.leds(), worldPins(chip), bindings.uarts(),
-                chip.sensors(), chip.i2cBuses(), chip.spiBuses());
+                chip.sensors(), chip.i2cBuses(), chip.spiBuses(), chip.faults());
         BoardPlan built = plan.build();
         return new BoardParts(built, chip.chip(), chip.clock(), chip.schedulerTimer(), world,
                 selection -> resolvers.getOrDefault(selection, dependency -> Optional.empty()),

@@ -22,6 +22,9 @@ import org.tock4j.chips.emulator.VirtualClock;
  *   <li>RX (world → chip): bytes the world sends wait here until the UART's receiver takes them, one per
  *       frame time at the configured baud rate, as if the sender waited for the receiver (hardware flow
  *       control); nothing typed is lost while no reception is running.</li>
+ *   <li>Line errors (world → chip): {@link #feedFramingError()} sends a frame whose stop bit is 0, as a
+ *       sender at the wrong baud rate or a break does; the UART model decides what its receiver makes of it
+ *       (a status flag, the byte kept or dropped).</li>
  * </ul>
  *
  * <pre>{@code
@@ -35,11 +38,13 @@ import org.tock4j.chips.emulator.VirtualClock;
  * <p>Tock counterpart: none; the serial cable.
  */
 public final class UartLink {
+    private static final int FRAMING_ERROR = 0x100;
     private final String name;
     private final VirtualClock clock;
     private final List<TransmittedByte> transmitted = new ArrayList<>();
     private final List<Consumer<TransmittedByte>> transmitListeners = new CopyOnWriteArrayList<>();
-    private final Deque<Byte> rxWaiting = new ArrayDeque<>();
+    /** The world's frames: the byte in bits 0–7, {@code FRAMING_ERROR} set for a frame without its stop bit. */
+    private final Deque<Integer> rxWaiting = new ArrayDeque<>();
     private Runnable rxAvailable = () -> {};
 
     public UartLink(String name, VirtualClock clock) {
@@ -99,7 +104,7 @@ public final class UartLink {
     /** The world sends {@code bytes}; call on the board's thread. */
     public void feed(byte[] bytes) {
         for (byte b : bytes) {
-            rxWaiting.addLast(b);
+            rxWaiting.addLast(b & 0xFF);
         }
         if (bytes.length > 0) {
             rxAvailable.run();
@@ -117,21 +122,44 @@ public final class UartLink {
         clock.postFromHost(() -> feed(copy));
     }
 
-    /** Bytes sent by the world that the UART has not received yet. */
+    /**
+     * The world sends one frame of {@code 0x00} whose stop bit is 0 (a framing error, as a break or a sender at
+     * another baud rate produces), after any bytes already waiting; call on the board's thread.
+     */
+    public void feedFramingError() {
+        feedFramingError((byte) 0);
+    }
+
+    /** The world sends a frame carrying {@code value} whose stop bit is 0 (a framing error). */
+    public void feedFramingError(byte value) {
+        rxWaiting.addLast((value & 0xFF) | FRAMING_ERROR);
+        rxAvailable.run();
+    }
+
+    /** Whether the next frame waiting (the one {@link #takeRx()} would take) has a framing error. */
+    public boolean nextRxHasFramingError() {
+        Integer frame = rxWaiting.peekFirst();
+        return frame != null && (frame & FRAMING_ERROR) != 0;
+    }
+
+    /** Frames sent by the world that the UART has not received yet. */
     public int rxWaitingCount() {
         return rxWaiting.size();
     }
 
     /** The next byte the world sends, without taking it; -1 if none waits. */
     public int peekRx() {
-        Byte b = rxWaiting.peekFirst();
-        return b == null ? -1 : b & 0xFF;
+        Integer frame = rxWaiting.peekFirst();
+        return frame == null ? -1 : frame & 0xFF;
     }
 
-    /** Takes the next byte the world sent (the UART model, once the byte's frame has ended); -1 if none. */
+    /**
+     * Takes the next byte the world sent (the UART model, once the byte's frame has ended); -1 if none. Ask
+     * {@link #nextRxHasFramingError()} first to learn whether its frame had a framing error.
+     */
     public int takeRx() {
-        Byte b = rxWaiting.pollFirst();
-        return b == null ? -1 : b & 0xFF;
+        Integer frame = rxWaiting.pollFirst();
+        return frame == null ? -1 : frame & 0xFF;
     }
 
     /** The UART model's hook, run whenever new bytes arrive. */

@@ -57,4 +57,24 @@ class UartLinkTests {
 
         assertThat(link.takeRx()).isEqualTo('x');
     }
+
+    @Test
+    void aFrameWithAFramingErrorWaitsInOrderAndSaysSo() {
+        List<Integer> announced = new ArrayList<>();
+        link.setRxAvailableListener(() -> announced.add(link.rxWaitingCount()));
+
+        link.feed("a");
+        link.feedFramingError();
+        link.feedFramingError((byte) 0xC3);
+
+        assertThat(announced).containsExactly(1, 2, 3);
+        assertThat(link.nextRxHasFramingError()).isFalse();
+        assertThat(link.takeRx()).isEqualTo('a');
+        assertThat(link.nextRxHasFramingError()).isTrue();
+        assertThat(link.peekRx()).isZero();
+        assertThat(link.takeRx()).isZero();
+        assertThat(link.nextRxHasFramingError()).isTrue();
+        assertThat(link.takeRx()).isEqualTo(0xC3);
+        assertThat(link.nextRxHasFramingError()).isFalse();
+    }
 }

@@ -25,6 +25,10 @@ import org.tock4j.chips.emulator.mmio.RegisterBank;
  *       #ERASE_ALL_TIME_NS} ns; ERASEUICR takes a page erase time (the UICR itself is not modelled).</li>
  *   <li>READY (and READYNEXT) read 0 while an operation is in progress, 1 otherwise. The flash content
  *       changes when the operation ends.</li>
+ *   <li>Fault injection ({@link #failNextPageWrite()}): the page of the next word stored with Wen fails to
+ *       program; that store and every later store into the same page take their write time and change no
+ *       bit, until CONFIG is written again. The NVMC has no error flag or event, so nothing reports it: as
+ *       with worn-out flash, the data simply is not there when read back.</li>
  * </ul>
  *
  * <p>The debugger's stores (the bus's own write methods, how boards program app images) bypass the NVMC,
@@ -65,6 +69,9 @@ public final class NvmcModel implements MemoryBus.FlashController {
     private final RegisterBank bank;
     private final Register config;
     private ScheduledEvent operation;
+    private boolean failNextPage;
+    /** The offset of the page whose stores fail, or -1. */
+    private int failingPage = -1;
 
     /** The NVMC at {@code baseAddress} controlling {@code flash}, mapped at {@code flashRegion}. */
     public NvmcModel(int baseAddress, VirtualClock clock, PagedMemory flash, MemoryRegion flashRegion) {
@@ -74,7 +81,10 @@ public final class NvmcModel implements MemoryBus.FlashController {
         bank = new RegisterBank("NVMC", baseAddress);
         bank.readOnly("READY", READY, () -> isBusy() ? 0 : 1);
         bank.readOnly("READYNEXT", READYNEXT, () -> isBusy() ? 0 : 1);
-        config = bank.storage("CONFIG", CONFIG, CONFIG_REN, 0b11, this::configWritten);
+        config = bank.storage("CONFIG", CONFIG, CONFIG_REN, 0b11, () -> {
+            failingPage = -1;
+            configWritten();
+        });
         bank.writeOnly("ERASEPAGE", ERASEPAGE, this::erasePage);
         bank.writeOnly("ERASEALL", ERASEALL, v -> {
             if ((v & 1) != 0) {
@@ -131,8 +141,17 @@ public final class NvmcModel implements MemoryBus.FlashController {
             return;
         }
         int offset = address - flashRegion.start();
+        int page = offset & ~(PAGE_SIZE - 1);
+        if (failNextPage) {
+            failNextPage = false;
+            failingPage = page;
+        }
+        boolean fails = page == failingPage;
         operation = clock.scheduleAfter(WRITE_TIME_NS, () -> {
             operation = null;
+            if (fails) {
+                return;
+            }
             for (int i = 0; i < 4; i++) {
                 byte old = flash.read8(offset + i);
                 flash.write8(offset + i, (byte) (old & (value >>> (8 * i))));
@@ -196,8 +215,19 @@ public final class NvmcModel implements MemoryBus.FlashController {
         });
     }
 
+    /**
+     * Fault injection: the page the next word store (with Wen) goes to fails to program, silently, until CONFIG
+     * is written again (Tock's driver erases a page, sets Wen and writes the page's words, so its next
+     * {@code write_page} leaves the page erased and still reports success).
+     */
+    public void failNextPageWrite() {
+        failNextPage = true;
+    }
+
     /** Back to the reset state: read-only, idle (an operation in progress is abandoned). */
     public void reset() {
+        failNextPage = false;
+        failingPage = -1;
         if (operation != null) {
             operation.cancel();
             operation = null;

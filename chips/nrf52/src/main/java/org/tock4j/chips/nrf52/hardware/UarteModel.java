@@ -26,13 +26,17 @@ import org.tock4j.chips.emulator.world.UartLink;
  *       EasyDMA to RXD.PTR (RXDRDY); after RXD.MAXCNT bytes, RXD.AMOUNT is set and ENDRX raised. STOPRX ends
  *       a reception early: ENDRX with the bytes so far, then RXTO. The SHORTS ENDRX_STARTRX and ENDRX_STOPRX
  *       are honoured.</li>
+ *   <li>A frame the world sends with a framing error ({@link UartLink#feedFramingError()}) sets
+ *       ERRORSRC.FRAMING and raises ERROR; as the product specification says of a wrong stop bit, that byte
+ *       is not stored in Data RAM (nor counted in RXD.AMOUNT), reception goes on, and the following bytes
+ *       are stored. ERRORSRC is write-one-to-clear.</li>
  *   <li>The interrupt line is high while any event is set whose INTEN bit is set.</li>
  * </ul>
  *
  * <p>Simplifications, each deliberate: the baud rate is the nominal rate of the BAUDRATE value (115200,
  * not the 115108 the silicon achieves); between receptions the link holds the world's bytes (no 6-byte
- * RX FIFO, no overrun: as if the sender waited for the receiver); no line errors are generated
- * (ERRORSRC, CTS/NCTS are only stored).
+ * RX FIFO, no overrun: as if the sender waited for the receiver); the only line error is the framing error
+ * the world sends (no parity errors, breaks or overruns); CTS/NCTS are only stored.
  */
 public final class UarteModel {
     public static final int TASKS_STARTRX = 0x000;
@@ -83,6 +87,12 @@ public final class UarteModel {
     public static final int INT_TXSTARTED = 1 << 20;
     public static final int INT_TXSTOPPED = 1 << 22;
 
+    // ERRORSRC bits
+    public static final int ERRORSRC_OVERRUN = 1;
+    public static final int ERRORSRC_PARITY = 1 << 1;
+    public static final int ERRORSRC_FRAMING = 1 << 2;
+    public static final int ERRORSRC_BREAK = 1 << 3;
+
     public static final int SHORTS_ENDRX_STARTRX = 1 << 5;
     public static final int SHORTS_ENDRX_STOPRX = 1 << 6;
     public static final int ENABLE_ENABLED = 8;
@@ -132,6 +142,7 @@ public final class UarteModel {
     private final Register txdMaxcnt;
     private final Register txdAmount;
     private final Register config;
+    private final Register errorsrc;
 
     // TX state
     private boolean txActive;
@@ -180,7 +191,8 @@ public final class UarteModel {
         inten = bank.storage("INTEN", INTEN, 0, intBits, this::updateInterrupt);
         bank.writeOneToSet("INTENSET", INTENSET, inten, this::updateInterrupt);
         bank.writeOneToClear("INTENCLR", INTENCLR, inten, this::updateInterrupt);
-        bank.unmodelled("ERRORSRC", ERRORSRC, 0);
+        errorsrc = bank.internal("ERRORSRC state", 0);
+        bank.custom("ERRORSRC", ERRORSRC, 0, errorsrc::value, v -> errorsrc.clearBits(v));
         enable = bank.storage("ENABLE", ENABLE, 0, 0xF, this::enableWritten);
         bank.storage("PSEL.RTS", PSEL_RTS, PSEL_DISCONNECTED);
         bank.storage("PSEL.TXD", PSEL_TXD, PSEL_DISCONNECTED);
@@ -393,8 +405,17 @@ public final class UarteModel {
 
     private void rxByteDone() {
         rxEvent = null;
+        boolean framingError = link.nextRxHasFramingError();
         int value = link.takeRx();
         if (value < 0) {
+            return;
+        }
+        if (framingError) {
+            // A wrong stop bit: ERROR, and the byte is not stored; reception goes on with the next one.
+            errorsrc.setBits(ERRORSRC_FRAMING);
+            eventsError.set(1);
+            updateInterrupt();
+            receiveNext();
             return;
         }
         try {

@@ -35,6 +35,9 @@ import org.tock4j.chips.emulator.mmio.RegisterBank;
  *       this.)</li>
  *   <li>The PicoCache: CTRL.CEN is reflected in SR.CSTS at once; maintenance and monitor registers are
  *       stored.</li>
+ *   <li>Fault injection ({@link #failNextPageWrite()}): the next WP is refused as the controller refuses a
+ *       command it cannot run, with FSR.PROGE (and its interrupt if FCR.PROGE or FCR.FRDY asks for one) and
+ *       nothing programmed; the page buffer keeps its content.</li>
  * </ul>
  *
  * <p>The general-purpose fuse commands (WGPB, EGPB, SSB, PGPFB, EAGPF) are not modelled: they complete at once
@@ -127,6 +130,7 @@ public final class FlashcalwModel {
     private int fsrFlags = FSR_FRDY;
     private int locks;
     private boolean cacheEnabled;
+    private boolean failNextPageWrite;
 
     public FlashcalwModel(PagedMemory flash, VirtualClock clock, PeripheralClock gate, InterruptLine irq) {
         this.flash = Objects.requireNonNull(flash, "flash");
@@ -224,7 +228,10 @@ public final class FlashcalwModel {
         switch (cmd) {
             case CMD_NOP -> complete();
             case CMD_WP -> {
-                if (checkPage(page)) {
+                if (failNextPageWrite) {
+                    failNextPageWrite = false;
+                    programmingError();
+                } else if (checkPage(page)) {
                     run(PAGE_PROGRAM_NS, () -> program(page));
                 }
             }
@@ -353,6 +360,22 @@ public final class FlashcalwModel {
         boolean requested = fcr.isSet(flag == FSR_LOCKE ? FCR_LOCKE : FCR_PROGE);
         fsrFlags |= FSR_FRDY;
         if (requested || fcr.isSet(FCR_FRDY)) {
+            pulse();
+        }
+    }
+
+    /**
+     * Fault injection: the next write page command (WP) fails with FSR.PROGE and programs nothing. (Tock's
+     * driver reads FSR twice, LOCKE first; that read clears PROGE, so the driver does not see it.)
+     */
+    public void failNextPageWrite() {
+        failNextPageWrite = true;
+    }
+
+    /** The injected failure of a WP: PROGE, as {@link #error} sets it, without a misuse warning. */
+    private void programmingError() {
+        fsrFlags |= FSR_PROGE | FSR_FRDY;
+        if (fcr.isSet(FCR_PROGE) || fcr.isSet(FCR_FRDY)) {
             pulse();
         }
     }

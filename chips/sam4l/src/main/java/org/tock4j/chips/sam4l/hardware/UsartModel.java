@@ -23,6 +23,9 @@ import org.tock4j.chips.emulator.world.UartLink;
  *       the transmitter is disabled).</li>
  *   <li>RX: with RXEN and RHR empty, the next byte the world sent is received over one frame time into RHR
  *       (CSR.RXRDY), then handed to the PDCA channel of USARTn_RX if one serves it; reading RHR empties it.</li>
+ *   <li>A frame the world sends with a framing error ({@link UartLink#feedFramingError()}: its stop bit is 0)
+ *       is received like any other, into RHR with RXRDY, and sets CSR.FRAME, which stays set until CR.RSTSTA
+ *       (the datasheet's receiver framing error); with IMR.FRAME set it raises the interrupt.</li>
  *   <li>CR: RSTRX/RSTTX reset and disable the receiver/transmitter (a character in progress is lost), RXEN,
  *       RXDIS (a character being received is abandoned and stays with the world), TXEN, TXDIS (the
  *       character in the shifter still goes out), RSTSTA clears PARE/FRAME/OVRE/RXBRK. The interrupt line is
@@ -31,9 +34,10 @@ import org.tock4j.chips.emulator.world.UartLink;
  * </ul>
  *
  * <p>Simplifications, each deliberate: the world's bytes wait in the link while RHR is full, so there are no
- * overruns, and no line errors (parity, framing, break) are generated; the receiver time-out (RTOR/STTTO), the
- * RS485, IrDA, ISO7816, LIN, SPI and Manchester modes, CTS/RTS handshaking and the peripheral pins are not
- * modelled (their registers store what is written; non-UART modes are warned about).
+ * overruns, and the only line error is the framing error the world sends (no parity errors or breaks); the
+ * receiver time-out (RTOR/STTTO), the RS485, IrDA, ISO7816, LIN, SPI and Manchester modes, CTS/RTS
+ * handshaking and the peripheral pins are not modelled (their registers store what is written; non-UART modes
+ * are warned about).
  */
 public final class UsartModel {
     public static final int CR = 0x00;
@@ -438,10 +442,14 @@ public final class UsartModel {
     private void rxFrameDone() {
         rxStream.ended(clock.now());
         receiving = false;
+        boolean framingError = link.nextRxHasFramingError();
         int value = link.takeRx();
         if (value >= 0) {
             rhr = value;
             rxReady = true;
+            if (framingError) {
+                status.setBits(FRAME);
+            }
         }
         rxPump();
         updateInterrupt();
