@@ -27,7 +27,9 @@ import org.tock4j.capsules.core.gpio.GpioPins;
 import org.tock4j.capsules.core.si7021.Si7021;
 import org.tock4j.capsules.core.virtualizers.MuxAlarm;
 import org.tock4j.capsules.core.virtualizers.MuxUart;
-import org.tock4j.capsules.core.virtualizers.VirtualMuxAlarm;
+import org.tock4j.capsules.core.si7021.Si7021Component;
+import org.tock4j.capsules.core.virtualizers.AlarmMuxComponent;
+import org.tock4j.capsules.core.virtualizers.UartMuxComponent;
 import org.tock4j.chips.emulator.Pacing;
 import org.tock4j.chips.emulator.VirtualClock;
 import org.tock4j.chips.emulator.devices.Si7021Model;
@@ -39,7 +41,6 @@ import org.tock4j.chips.emulator.world.SpiBus;
 import org.tock4j.chips.emulator.world.UartLink;
 import org.tock4j.chips.sam4l.Bpm;
 import org.tock4j.chips.sam4l.GpioPin;
-import org.tock4j.chips.sam4l.I2cHw;
 import org.tock4j.chips.sam4l.PeripheralFunction;
 import org.tock4j.chips.sam4l.Sam4l;
 import org.tock4j.chips.sam4l.Sam4lMemoryMap;
@@ -284,12 +285,7 @@ public final class ImixModule extends AbstractModule {
     @Provides
     @Singleton
     MuxUart consoleUart(Usart usart, DeferredCalls deferredCalls) {
-        MuxUart mux = new MuxUart(usart, CONSOLE_BAUD, deferredCalls);
-        mux.register();
-        mux.initialize();
-        usart.setTransmitClient(mux);
-        usart.setReceiveClient(mux);
-        return mux;
+        return UartMuxComponent.finalize(usart, CONSOLE_BAUD, deferredCalls);
     }
 
     // ---------------------------------------------------------------- timer
@@ -298,7 +294,7 @@ public final class ImixModule extends AbstractModule {
     @Provides
     @Singleton
     MuxAlarm alarm(Sam4l sam4l) {
-        MuxAlarm mux = new MuxAlarm(sam4l.ast());
+        MuxAlarm mux = AlarmMuxComponent.finalize(sam4l.ast());
         sam4l.ast().configure(mux);
         return mux;
     }
@@ -325,13 +321,7 @@ public final class ImixModule extends AbstractModule {
     @Provides
     @Singleton
     TemperatureDriver temperature(Sam4l sam4l, MuxAlarm muxAlarm, Si7021Model device) {
-        I2cHw i2c = sam4l.i2c(SENSORS_TWIM);
-        VirtualMuxAlarm alarm = new VirtualMuxAlarm(muxAlarm);
-        alarm.setup();
-        Si7021 si7021 = new Si7021(i2c, Si7021.DEFAULT_ADDRESS, alarm, new byte[Si7021.BUFFER_LEN]);
-        i2c.setMasterClient(si7021);
-        alarm.setAlarmClient(si7021);
-        return si7021;
+        return Si7021Component.finalize(sam4l.i2c(SENSORS_TWIM), muxAlarm, Si7021.DEFAULT_ADDRESS);
     }
 
     // ---------------------------------------------------------------- GPIO, LED, button, RNG

@@ -19,6 +19,8 @@ import org.tock4j.capsules.core.button.ButtonPin;
 import org.tock4j.capsules.core.gpio.GpioPins;
 import org.tock4j.capsules.core.virtualizers.MuxAlarm;
 import org.tock4j.capsules.core.virtualizers.MuxUart;
+import org.tock4j.capsules.core.virtualizers.AlarmMuxComponent;
+import org.tock4j.capsules.core.virtualizers.UartMuxComponent;
 import org.tock4j.chips.emulator.FullSpeed;
 import org.tock4j.chips.emulator.Realtime;
 import org.tock4j.chips.emulator.VirtualClock;
@@ -110,22 +112,15 @@ public final class Nrf52840dkModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MuxUart consoleUart(Uarte uarte, Nrf52840 nrf, DeferredCalls deferredCalls) {
-        MuxUart mux = new MuxUart(uarte, CONSOLE_BAUD, deferredCalls);
-        mux.register();
-        mux.initialize();
-        nrf.uarte0().setTransmitClient(mux);
-        nrf.uarte0().setReceiveClient(mux);
-        return mux;
+    MuxUart consoleUart(Uarte uarte, DeferredCalls deferredCalls) {
+        return UartMuxComponent.finalize(uarte, CONSOLE_BAUD, deferredCalls);
     }
 
     @Provides
     @Singleton
     MuxAlarm alarm(Nrf52840 nrf) {
         nrf.rtc1().start();
-        MuxAlarm mux = new MuxAlarm(nrf.rtc1());
-        nrf.rtc1().setAlarmClient(mux);
-        return mux;
+        return AlarmMuxComponent.finalize(nrf.rtc1());
     }
 
     @Provides

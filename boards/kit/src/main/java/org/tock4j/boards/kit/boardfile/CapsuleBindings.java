@@ -18,6 +18,8 @@ import org.tock4j.capsules.core.button.ButtonPin;
 import org.tock4j.capsules.core.gpio.GpioPins;
 import org.tock4j.capsules.core.virtualizers.MuxAlarm;
 import org.tock4j.capsules.core.virtualizers.MuxUart;
+import org.tock4j.capsules.core.virtualizers.UartMuxComponent;
+import org.tock4j.capsules.core.virtualizers.AlarmMuxComponent;
 import org.tock4j.chips.emulator.world.UartLink;
 import org.tock4j.kernel.component.CapsuleComponent;
 import org.tock4j.kernel.component.HilDependency;
@@ -136,7 +138,7 @@ final class CapsuleBindings {
             int baud = entry.containsKey("baud") ? yaml.number(entry.get("baud"), "baud").orElse(DEFAULT_BAUD)
                     : DEFAULT_BAUD;
             return uart.map(name -> {
-                MuxUart mux = uartMuxes.computeIfAbsent(name, n -> muxUart((Uart) chip.peripherals().get(n), baud));
+                MuxUart mux = uartMuxes.computeIfAbsent(name, n -> UartMuxComponent.finalize((Uart) chip.peripherals().get(n), baud, deferredCalls));
                 if (component.name().equals("console")) {
                     uarts.put("console", chip.uartLinks().get(name));
                     consoleMux = mux;
@@ -145,7 +147,7 @@ final class CapsuleBindings {
             });
         } else if (t == MuxAlarm.class) {
             return peripheralName(component, d, key(d, "alarm"), Alarm.class, entryNode, entry)
-                    .map(name -> alarmMuxes.computeIfAbsent(name, n -> muxAlarm((Alarm) chip.peripherals().get(n))));
+                    .map(name -> alarmMuxes.computeIfAbsent(name, n -> AlarmMuxComponent.finalize((Alarm) chip.peripherals().get(n))));
         } else if (t == Led.class) {
             boolean activeLow = activeLow(entry, false);
             List<Led> list = new ArrayList<>();
@@ -256,20 +258,4 @@ final class CapsuleBindings {
         };
     }
 
-    /** A UART mux wired as Tock's UartMuxComponent wires one. */
-    private MuxUart muxUart(Uart uart, int baud) {
-        MuxUart mux = new MuxUart(uart, baud, deferredCalls);
-        mux.register();
-        mux.initialize();
-        uart.setTransmitClient(mux);
-        uart.setReceiveClient(mux);
-        return mux;
-    }
-
-    /** An alarm mux wired as Tock's AlarmMuxComponent wires one. */
-    private static MuxAlarm muxAlarm(Alarm alarm) {
-        MuxAlarm mux = new MuxAlarm(alarm);
-        alarm.setAlarmClient(mux);
-        return mux;
-    }
 }
