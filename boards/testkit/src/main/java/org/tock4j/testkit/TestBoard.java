@@ -8,6 +8,11 @@ import java.util.function.BooleanSupplier;
 import org.tock4j.boards.kit.Board;
 import org.tock4j.boards.kit.BootRequest;
 import org.tock4j.boards.kit.ProcessInfo;
+import org.tock4j.boards.kit.SyscallRecord;
+import org.tock4j.chips.emulator.world.ChipFaults;
+import org.tock4j.chips.emulator.world.SensorValue;
+import org.tock4j.chips.emulator.world.SpiBus;
+import org.tock4j.kernel.core.SyscallInterceptor;
 
 /**
  * A board under test: run it on virtual time, drive its outside world, inject faults, and look at what it
@@ -66,7 +71,7 @@ public final class TestBoard implements AutoCloseable {
     }
 
     /** A physical value the board's sensors measure ({@code temperature} in °C), to read or set. */
-    public org.tock4j.chips.emulator.world.SensorValue sensor(String name) {
+    public SensorValue sensor(String name) {
         return board.world().sensor(name);
     }
 
@@ -121,7 +126,7 @@ public final class TestBoard implements AutoCloseable {
      * {@link UartView#sendFramingError()}; an I2C NACK is an {@link I2cDeviceDouble}'s; a process faulting at a
      * chosen system call is {@link SyscallScript#faultAtCall(String, int)}.
      */
-    public org.tock4j.chips.emulator.world.ChipFaults faults() {
+    public ChipFaults faults() {
         return board.world().faults();
     }
 
@@ -144,26 +149,26 @@ public final class TestBoard implements AutoCloseable {
      * @throws java.util.NoSuchElementException for a bus or pin the board does not have, naming the ones it has
      */
     public SpiDeviceDouble attachSpi(String busName, String chipSelectPin) {
-        org.tock4j.chips.emulator.world.SpiBus bus = board.world().spiBus(busName);
+        SpiBus bus = board.world().spiBus(busName);
         return new SpiDeviceDouble(busName, bus, chipSelectPin, board.world().pin(chipSelectPin),
                 board.world().clock());
     }
 
     /** Puts {@code interceptor} (an expected-syscall script, a fault injection) in front of system calls. */
-    public TestBoard install(org.tock4j.kernel.core.SyscallInterceptor interceptor) {
+    public TestBoard install(SyscallInterceptor interceptor) {
         board.kernel().setSyscallInterceptor(interceptor);
         return this;
     }
 
     /** Every system call, upcall and Yield-WaitFor completion so far, with virtual timestamps. */
-    public List<org.tock4j.boards.kit.SyscallRecord> syscalls() {
+    public List<SyscallRecord> syscalls() {
         return board.syscalls();
     }
 
     /** The system calls of the process named {@code name}, with what they returned. */
-    public List<org.tock4j.boards.kit.SyscallRecord.Call> syscallsOf(String name) {
-        return board.syscalls().stream().filter(r -> r instanceof org.tock4j.boards.kit.SyscallRecord.Call)
-                .map(r -> (org.tock4j.boards.kit.SyscallRecord.Call) r).filter(c -> c.process().equals(name)).toList();
+    public List<SyscallRecord.Call> syscallsOf(String name) {
+        return board.syscalls().stream().filter(r -> r instanceof SyscallRecord.Call)
+                .map(SyscallRecord.Call.class::cast).filter(c -> c.process().equals(name)).toList();
     }
 
     /** The kernel's panic report, if it panicked. */
@@ -185,7 +190,7 @@ public final class TestBoard implements AutoCloseable {
             sb.append("  ").append(p.name()).append(' ').append(p.state()).append(" restarts ").append(p.restarts())
                     .append(p.fault().map(f -> " fault: " + f).orElse("")).append(System.lineSeparator());
         }
-        List<org.tock4j.boards.kit.SyscallRecord> trace = board.syscalls();
+        List<SyscallRecord> trace = board.syscalls();
         if (!trace.isEmpty()) {
             sb.append("  last system calls:").append(System.lineSeparator());
             trace.subList(Math.max(0, trace.size() - 10), trace.size())

@@ -9,6 +9,8 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.tock4j.userland.App;
+
 /**
  * Boots a board for each test and hands it to the test as a {@link TestBoard} parameter; the board is shut
  * down after the test.
@@ -51,7 +53,7 @@ public @interface TockBoard {
     String[] apps() default {};
 
     /** Apps given as classes (public no-argument constructor), run after the named ones. */
-    Class<? extends org.tock4j.userland.App>[] appClasses() default {};
+    Class<? extends App>[] appClasses() default {};
 
     /** Jars whose apps run after the others (paths relative to the working directory). */
     String[] appJars() default {};

@@ -1,11 +1,10 @@
 package org.tock4j.testkit;
 
 import java.lang.reflect.AnnotatedElement;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,6 +18,7 @@ import org.tock4j.boards.kit.AppSource;
 import org.tock4j.boards.kit.Board;
 import org.tock4j.boards.kit.BootRequest;
 import org.tock4j.boards.kit.FaultPolicyChoice;
+import org.tock4j.userland.App;
 
 /**
  * The JUnit 5 extension behind {@link TockBoard}: resolves {@link TestBoard} parameters by booting the
@@ -83,7 +83,7 @@ public final class TockExtension implements ParameterResolver, AfterEachCallback
             request = BootRequest.board(byName ? annotation.value() : DEFAULT_BOARD);
         }
         request.apps(annotation.apps()).seed(annotation.seed()).recordSyscalls(annotation.recordSyscalls());
-        for (Class<? extends org.tock4j.userland.App> app : annotation.appClasses()) {
+        for (Class<? extends App> app : annotation.appClasses()) {
             request.app(AppSource.ofClass(app));
         }
         for (String jar : annotation.appJars()) {
