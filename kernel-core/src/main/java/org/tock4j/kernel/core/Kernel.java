@@ -382,8 +382,10 @@ public final class Kernel implements Processes {
                 if (filtered.isErr()) {
                     SyscallReturn rejected = new SyscallReturn.Failure(filtered.unwrapErr());
                     process.setSyscallReturnValue(rejected);
-                    trace("[%s] Filtered: %s was rejected with %s", process.processid(), syscall,
-                            filtered.unwrapErr());
+                    if (tracing()) {
+                        trace("[%s] Filtered: %s was rejected with %s", process.processid(), syscall,
+                                filtered.unwrapErr());
+                    }
                     return Optional.of(rejected);
                 }
             }
@@ -392,7 +394,9 @@ public final class Kernel implements Processes {
         SyscallReturn rval = switch (syscall) {
             case Syscall.Memop m -> {
                 SyscallReturn memop = Memop.memop(process, m.operand(), m.arg0());
-                trace("[%s] memop(%d, %#x) = %s", process.processid(), m.operand(), m.arg0(), memop);
+                if (tracing()) {
+                    trace("[%s] memop(%d, %#x) = %s", process.processid(), m.operand(), m.arg0(), memop);
+                }
                 yield memop;
             }
             case Syscall.Yield y -> {
@@ -420,7 +424,9 @@ public final class Kernel implements Processes {
     }
 
     private void handleYield(Process process, Syscall.Yield y) {
-        trace("[%s] yield. which: %d", process.processid(), y.which());
+        if (tracing()) {
+            trace("[%s] yield. which: %d", process.processid(), y.which());
+        }
         Optional<YieldCall> which = YieldCall.tryFrom(y.which());
         if (which.isEmpty()) {
             // Only 0, 1 and 2 are valid. Yield has no return value because it can push a function call onto
@@ -453,8 +459,10 @@ public final class Kernel implements Processes {
                 process.setSyscallReturnValue(returned);
             }
         }
-        trace("[%s] exit(which: %d, completion_code: %d) = %s", oldProcessId, e.which(), e.completionCode(),
-                returned == null ? "None" : "Some(" + returned + ")");
+        if (tracing()) {
+            trace("[%s] exit(which: %d, completion_code: %d) = %s", oldProcessId, e.which(), e.completionCode(),
+                    returned == null ? "None" : "Some(" + returned + ")");
+        }
         return Optional.ofNullable(returned);
     }
 
@@ -467,8 +475,10 @@ public final class Kernel implements Processes {
 
     private SyscallReturn command(Process process, Syscall.Command c, Optional<SyscallDriver> driver) {
         SyscallReturn res = commandResult(process, c, driver).intoInner();
-        trace("[%s] cmd(%#x, %d, %#x, %#x) = %s", process.processid(), c.driverNumber(), c.subdriverNumber(),
-                c.arg0(), c.arg1(), res);
+        if (tracing()) {
+            trace("[%s] cmd(%#x, %d, %#x, %#x) = %s", process.processid(), c.driverNumber(), c.subdriverNumber(),
+                    c.arg0(), c.arg1(), res);
+        }
         return res;
     }
 
@@ -506,8 +516,10 @@ public final class Kernel implements Processes {
         if (rval.isSuccess()) {
             process.removePendingUpcalls(upcallId);
         }
-        trace("[%s] subscribe(%#x, %d, @%#x, %#x) = %s", process.processid(), s.driverNumber(),
-                s.subdriverNumber(), s.upcallPtr(), s.appdata(), rval);
+        if (tracing()) {
+            trace("[%s] subscribe(%#x, %d, @%#x, %#x) = %s", process.processid(), s.driverNumber(),
+                    s.subdriverNumber(), s.upcallPtr(), s.appdata(), rval);
+        }
         return rval;
     }
 
@@ -538,8 +550,10 @@ public final class Kernel implements Processes {
                                 swapped.unwrapErr().value().rawPtr(), swapped.unwrapErr().value().rawLen());
             }
         }
-        trace("[%s] read-write allow(%#x, %d, @%#x, %d) = %s", process.processid(), a.driverNumber(),
-                a.subdriverNumber(), a.allowAddress(), a.allowSize(), res);
+        if (tracing()) {
+            trace("[%s] read-write allow(%#x, %d, @%#x, %d) = %s", process.processid(), a.driverNumber(),
+                    a.subdriverNumber(), a.allowAddress(), a.allowSize(), res);
+        }
         return res;
     }
 
@@ -565,8 +579,10 @@ public final class Kernel implements Processes {
                                 accepted.unwrapErr().buffer().rawPtr(), accepted.unwrapErr().buffer().rawLen());
             }
         }
-        trace("[%s] userspace readable allow(%#x, %d, @%#x, %d) = %s", process.processid(), a.driverNumber(),
-                a.subdriverNumber(), a.allowAddress(), a.allowSize(), res);
+        if (tracing()) {
+            trace("[%s] userspace readable allow(%#x, %d, @%#x, %d) = %s", process.processid(), a.driverNumber(),
+                    a.subdriverNumber(), a.allowAddress(), a.allowSize(), res);
+        }
         return res;
     }
 
@@ -597,8 +613,10 @@ public final class Kernel implements Processes {
                                 swapped.unwrapErr().value().rawPtr(), swapped.unwrapErr().value().rawLen());
             }
         }
-        trace("[%s] read-only allow(%#x, %d, @%#x, %d) = %s", process.processid(), a.driverNumber(),
-                a.subdriverNumber(), a.allowAddress(), a.allowSize(), res);
+        if (tracing()) {
+            trace("[%s] read-only allow(%#x, %d, @%#x, %d) = %s", process.processid(), a.driverNumber(),
+                    a.subdriverNumber(), a.allowAddress(), a.allowSize(), res);
+        }
         return res;
     }
 
@@ -628,6 +646,11 @@ public final class Kernel implements Processes {
                     process.processid(), driverNumber);
             case NewAllocation -> { }
         }
+    }
+
+    /** Whether system calls are traced: call sites test it first, so a quiet kernel builds no arguments. */
+    boolean tracing() {
+        return config.traceSyscalls();
     }
 
     void trace(String format, Object... args) {

@@ -160,8 +160,10 @@ public final class ProcessExecution {
                         }
                         case Task.FunctionCallTask fct -> {
                             FunctionCall ccb = fct.functionCall();
-                            kernel.trace("[%s] function_call @%#x(%#x, %#x, %#x, %#x)", process.processid(),
-                                    ccb.pc(), ccb.argument0(), ccb.argument1(), ccb.argument2(), ccb.argument3());
+                            if (kernel.tracing()) {
+                                kernel.trace("[%s] function_call @%#x(%#x, %#x, %#x, %#x)", process.processid(),
+                                        ccb.pc(), ccb.argument0(), ccb.argument1(), ccb.argument2(), ccb.argument3());
+                            }
                             process.setProcessFunction(ccb);
                             kernel.config().observer().functionCall(process, ccb);
                         }
@@ -176,17 +178,21 @@ public final class ProcessExecution {
                     }
                     SyscallReturn values = switch (task.get()) {
                         case Task.ReturnValue rv -> {
-                            kernel.trace("[%s] Yield-WaitFor: [NU] (%#x, %#x, %#x)", process.processid(),
-                                    rv.arguments().argument0(), rv.arguments().argument1(),
-                                    rv.arguments().argument2());
+                            if (kernel.tracing()) {
+                                kernel.trace("[%s] Yield-WaitFor: [NU] (%#x, %#x, %#x)", process.processid(),
+                                        rv.arguments().argument0(), rv.arguments().argument1(),
+                                        rv.arguments().argument2());
+                            }
                             yield new SyscallReturn.YieldWaitFor(rv.arguments().argument0(),
                                     rv.arguments().argument1(), rv.arguments().argument2());
                         }
                         case Task.FunctionCallTask fct -> {
                             FunctionCall ccb = fct.functionCall();
-                            kernel.trace("[%s] Yield-WaitFor [Suppressed function_call @%#x] (%#x, %#x, %#x, %#x)",
-                                    process.processid(), ccb.pc(), ccb.argument0(), ccb.argument1(),
-                                    ccb.argument2(), ccb.argument3());
+                            if (kernel.tracing()) {
+                                kernel.trace("[%s] Yield-WaitFor [Suppressed function_call @%#x] (%#x, %#x, %#x, %#x)",
+                                        process.processid(), ccb.pc(), ccb.argument0(), ccb.argument1(),
+                                        ccb.argument2(), ccb.argument3());
+                            }
                             yield new SyscallReturn.YieldWaitFor(ccb.argument0(), ccb.argument1(),
                                     ccb.argument2());
                         }
@@ -210,14 +216,19 @@ public final class ProcessExecution {
      * Handles why the process came back to the kernel; true if that ends the loop (the timeslice expired).
      */
     boolean afterSwitch(Optional<ContextSwitchReason> reason) {
+        return afterSwitch(reason.orElse(null));
+    }
+
+    /** {@link #afterSwitch(Optional)} with {@code null} for a failed switch. */
+    private boolean afterSwitch(ContextSwitchReason reason) {
         schedulerTimer.disarm();
         chip.mpu().disableAppMpu();
-        if (reason.isEmpty()) {
+        if (reason == null) {
             // Switching to the process failed: treat it as a fault.
             process.setFaultState();
             return false;
         }
-        switch (reason.get()) {
+        switch (reason) {
             case ContextSwitchReason.Fault fault -> {
                 if (!resources.processFault().processFaultHook(process)) {
                     process.setFaultState();
@@ -244,7 +255,7 @@ public final class ProcessExecution {
      * @return true if the loop wants to switch to the process again (everything is set up for it)
      */
     public boolean handleSyscallInline(Syscall syscall) {
-        afterSwitch(Optional.of(new ContextSwitchReason.SyscallFired(syscall)));
+        afterSwitch(new ContextSwitchReason.SyscallFired(syscall));
         boolean switchBack = runUntilSwitch();
         inlineOutcome = switchBack ? InlineOutcome.SWITCH_PENDING : InlineOutcome.LOOP_ENDED;
         return switchBack;

@@ -143,6 +143,18 @@ public final class Discovery {
 
     /** The module a class is in; for classes loaded from a jar given at run time, that jar. */
     static String origin(Class<?> type) {
+        return ORIGINS.get(type);
+    }
+
+    /** Where each provider class came from, worked out once per class (it reads the class's code source). */
+    private static final ClassValue<String> ORIGINS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return locate(type);
+        }
+    };
+
+    private static String locate(Class<?> type) {
         Module module = type.getModule();
         if (module.isNamed() && module.getLayer() == ModuleLayer.boot()) {
             return module.getName();
@@ -163,13 +175,27 @@ public final class Discovery {
         <T> List<ServiceLoader.Provider<T>> providers(Class<T> service);
 
         static ClassLoaderOrLayer standard() {
-            return new ClassLoaderOrLayer() {
+            return STANDARD;
+        }
+
+        /**
+         * The JVM's own providers. Its module path and class path do not change while it runs, so each service
+         * is looked up once; every {@code get()} still makes a new provider instance.
+         */
+        ClassLoaderOrLayer STANDARD = new ClassLoaderOrLayer() {
+            private final ClassValue<List<? extends ServiceLoader.Provider<?>>> found = new ClassValue<>() {
                 @Override
-                public <T> List<ServiceLoader.Provider<T>> providers(Class<T> service) {
+                protected List<? extends ServiceLoader.Provider<?>> computeValue(Class<?> service) {
                     return ServiceLoader.load(service, Discovery.class.getClassLoader()).stream().toList();
                 }
             };
-        }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> List<ServiceLoader.Provider<T>> providers(Class<T> service) {
+                return (List<ServiceLoader.Provider<T>>) found.get(service);
+            }
+        };
 
         static ClassLoaderOrLayer forJars(List<Path> jars) {
             if (Discovery.class.getModule().isNamed()) {

@@ -43,11 +43,24 @@ import org.tock4j.kernel.platform.PhysicalMemory;
 public final class MemoryBus implements PhysicalMemory {
     private static final Logger LOG = System.getLogger(MemoryBus.class.getName());
 
+    private static final int RECENT_SLOT_BITS = 8;
+    private static final int RECENT_SLOTS = 1 << RECENT_SLOT_BITS;
+
     private final List<Mapping> mappings = new ArrayList<>();
     private final List<Mapping> background = new ArrayList<>();
     private final Map<MemoryRegion, FlashController> flashControllers = new HashMap<>();
     private final PhysicalMemory cpuPort = new CpuPort();
-    private Mapping lastHit;
+    /**
+     * The mapping of recently accessed words, direct-mapped by a hash of the word address (neighbouring
+     * registers land in different slots): the kernel touches the same few registers (SysTick, NVIC, MPU) and
+     * RAM words on every system call. A slot holds a mapping only if the whole word lies inside it.
+     */
+    private final int[] recentWords = new int[RECENT_SLOTS];
+    private final Mapping[] recentMappings = new Mapping[RECENT_SLOTS];
+    /** {@link #mappings} by start address, as unsigned values, for a binary search: rebuilt by {@link #add}. */
+    private long[] sortedStarts = new long[0];
+    private long[] sortedEnds = new long[0];
+    private Mapping[] sorted = new Mapping[0];
 
     /**
      * What a CPU store into a flash region does: the chip's flash controller decides (programs the word, after
@@ -130,6 +143,20 @@ public final class MemoryBus implements PhysicalMemory {
         return m == null ? Optional.empty() : Optional.of(m.region());
     }
 
+    /**
+     * Bytes of RAM and flash storage allocated so far: the pages of every mapped {@link PagedMemory} that were
+     * written (untouched pages cost nothing). For measuring what a board costs beyond its touched memory.
+     */
+    public long allocatedMemoryBytes() {
+        long pages = 0;
+        for (Mapping m : mappings) {
+            if (m.memory() != null) {
+                pages += m.memory().allocatedPages();
+            }
+        }
+        return pages * PagedMemory.PAGE_SIZE;
+    }
+
     /** Every mapped region, by address. */
     public List<MemoryRegion> regions() {
         return mappings.stream().map(Mapping::region).toList();
@@ -161,11 +188,7 @@ public final class MemoryBus implements PhysicalMemory {
         if (m.memory() != null) {
             int offset = m.offset(address);
             if (fitsWord(m, offset)) {
-                PagedMemory mem = m.memory();
-                return (mem.read8(offset) & 0xFF)
-                        | (mem.read8(offset + 1) & 0xFF) << 8
-                        | (mem.read8(offset + 2) & 0xFF) << 16
-                        | (mem.read8(offset + 3) & 0xFF) << 24;
+                return m.memory().read32(offset);
             }
             return (read8(address) & 0xFF)
                     | (read8(address + 1) & 0xFF) << 8
@@ -182,11 +205,7 @@ public final class MemoryBus implements PhysicalMemory {
         if (m.memory() != null) {
             int offset = m.offset(address);
             if (fitsWord(m, offset)) {
-                PagedMemory mem = m.memory();
-                mem.write8(offset, (byte) value);
-                mem.write8(offset + 1, (byte) (value >>> 8));
-                mem.write8(offset + 2, (byte) (value >>> 16));
-                mem.write8(offset + 3, (byte) (value >>> 24));
+                m.memory().write32(offset, value);
                 return;
             }
             for (int i = 0; i < 4; i++) {
@@ -278,19 +297,44 @@ public final class MemoryBus implements PhysicalMemory {
         }
         mappings.add(mapping);
         mappings.sort(Comparator.comparingLong(x -> Integer.toUnsignedLong(x.region().start())));
+        sorted = mappings.toArray(new Mapping[0]);
+        sortedStarts = new long[sorted.length];
+        sortedEnds = new long[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            sortedStarts[i] = Integer.toUnsignedLong(sorted[i].region().start());
+            sortedEnds[i] = sorted[i].region().end();
+        }
         LOG.log(Level.DEBUG, "mapped {0}", mapping.region());
     }
 
     private Mapping find(int address) {
-        Mapping hit = lastHit;
-        if (hit != null && hit.region().contains(address)) {
-            return hit;
+        int word = address & ~3;
+        int slot = ((word >>> 2) * 0x9E37_79B1) >>> (Integer.SIZE - RECENT_SLOT_BITS);
+        Mapping recent = recentMappings[slot];
+        if (recent != null && recentWords[slot] == word) {
+            return recent;
         }
-        for (Mapping m : mappings) {
-            if (m.region().contains(address)) {
-                lastHit = m;
-                return m;
+        // Mappings never overlap: the only candidate is the last one starting at or below the address.
+        long unsigned = Integer.toUnsignedLong(address);
+        long[] starts = sortedStarts;
+        int low = 0;
+        int high = starts.length - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (starts[mid] <= unsigned) {
+                low = mid + 1;
+            } else {
+                high = mid - 1;
             }
+        }
+        if (high >= 0 && unsigned < sortedEnds[high]) {
+            Mapping m = sorted[high];
+            long wordStart = Integer.toUnsignedLong(word);
+            if (wordStart >= sortedStarts[high] && wordStart + 4 <= sortedEnds[high]) {
+                recentWords[slot] = word;
+                recentMappings[slot] = m;
+            }
+            return m;
         }
         for (Mapping m : background) {
             if (m.region().contains(address)) {

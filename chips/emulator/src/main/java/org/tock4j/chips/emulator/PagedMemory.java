@@ -1,5 +1,8 @@
 package org.tock4j.chips.emulator;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -21,6 +24,8 @@ public final class PagedMemory {
     public static final int PAGE_SIZE = 4096;
     private static final int PAGE_SHIFT = 12;
     private static final int PAGE_MASK = PAGE_SIZE - 1;
+    private static final VarHandle LITTLE_ENDIAN_WORD =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int size;
     private final byte erasedValue;
@@ -63,6 +68,38 @@ public final class PagedMemory {
     public void write8(int offset, byte value) {
         checkRange(offset, 1);
         page(offset >>> PAGE_SHIFT)[offset & PAGE_MASK] = value;
+    }
+
+    /**
+     * The little-endian word at {@code offset}, which may be unaligned; a word inside one page is read in one
+     * access.
+     */
+    public int read32(int offset) {
+        checkRange(offset, 4);
+        int inPage = offset & PAGE_MASK;
+        byte[] page = pages[offset >>> PAGE_SHIFT];
+        if (inPage <= PAGE_SIZE - 4) {
+            if (page == null) {
+                int erased = erasedValue & 0xFF;
+                return erased | erased << 8 | erased << 16 | erased << 24;
+            }
+            return (int) LITTLE_ENDIAN_WORD.get(page, inPage);
+        }
+        return (read8(offset) & 0xFF) | (read8(offset + 1) & 0xFF) << 8 | (read8(offset + 2) & 0xFF) << 16
+                | (read8(offset + 3) & 0xFF) << 24;
+    }
+
+    /** Writes the little-endian word {@code value} at {@code offset}, which may be unaligned. */
+    public void write32(int offset, int value) {
+        checkRange(offset, 4);
+        int inPage = offset & PAGE_MASK;
+        if (inPage <= PAGE_SIZE - 4) {
+            LITTLE_ENDIAN_WORD.set(page(offset >>> PAGE_SHIFT), inPage, value);
+            return;
+        }
+        for (int i = 0; i < 4; i++) {
+            write8(offset + i, (byte) (value >>> (8 * i)));
+        }
     }
 
     public void read(int offset, byte[] into, int intoOffset, int length) {

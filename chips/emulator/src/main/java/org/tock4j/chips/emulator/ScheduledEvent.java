@@ -9,12 +9,14 @@ public final class ScheduledEvent {
     private final long timeNs;
     private final long sequence;
     private final Runnable action;
+    private final VirtualClock clock;
     private boolean pending = true;
 
-    ScheduledEvent(long timeNs, long sequence, Runnable action) {
+    ScheduledEvent(long timeNs, long sequence, Runnable action, VirtualClock clock) {
         this.timeNs = timeNs;
         this.sequence = sequence;
         this.action = action;
+        this.clock = clock;
     }
 
     /** The virtual time, in nanoseconds since reset, at which the action runs. */
@@ -31,7 +33,16 @@ public final class ScheduledEvent {
     public boolean cancel() {
         boolean was = pending;
         pending = false;
+        if (was) {
+            clock.cancelled();
+        }
         return was;
+    }
+
+    /** Orders events by time, then by the order they were scheduled in. */
+    int compareTo(ScheduledEvent other) {
+        int byTime = Long.compare(timeNs, other.timeNs);
+        return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
     }
 
     long sequence() {

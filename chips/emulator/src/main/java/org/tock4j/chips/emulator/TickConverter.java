@@ -27,8 +27,20 @@ public final class TickConverter {
         if (ticks <= 0 || periodNs <= 0) {
             throw new IllegalArgumentException("ticks and period must be positive: " + ticks + "/" + periodNs);
         }
-        this.ticks = ticks;
-        this.periodNs = periodNs;
+        // Reduced by their greatest common divisor (64 MHz: 8 ticks per 125 ns), so that the products below stay
+        // small and one division does.
+        long gcd = gcd(ticks, periodNs);
+        this.ticks = ticks / gcd;
+        this.periodNs = periodNs / gcd;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long r = a % b;
+            a = b;
+            b = r;
+        }
+        return a;
     }
 
     public static TickConverter ofHz(long hz) {
@@ -51,6 +63,9 @@ public final class TickConverter {
 
     private static long mulDivFloor(long a, long b, long c) {
         requireNonNegative(a);
+        if (a <= Long.MAX_VALUE / b) {
+            return a * b / c;
+        }
         long q = a / c;
         long r = a % c;
         long high = Math.multiplyHigh(r, b);
@@ -62,6 +77,9 @@ public final class TickConverter {
 
     private static long mulDivCeil(long a, long b, long c) {
         requireNonNegative(a);
+        if (a <= (Long.MAX_VALUE - c) / b) {
+            return (a * b + c - 1) / c;
+        }
         long q = a / c;
         long r = a % c;
         long high = Math.multiplyHigh(r, b);

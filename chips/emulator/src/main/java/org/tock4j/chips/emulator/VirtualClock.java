@@ -33,8 +33,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>Tock counterpart: none; on hardware, time simply passes.
  */
 public final class VirtualClock {
-    private static final Comparator<ScheduledEvent> ORDER =
-            Comparator.comparingLong(ScheduledEvent::timeNs).thenComparingLong(ScheduledEvent::sequence);
+    private static final Comparator<ScheduledEvent> ORDER = ScheduledEvent::compareTo;
+
+    /** Cancelled events are swept out of the queue only once there are more than this many. */
+    private static final int SWEEP_THRESHOLD = 32;
 
     private final PriorityQueue<ScheduledEvent> queue = new PriorityQueue<>(ORDER);
     private final Queue<Runnable> hostActions = new ConcurrentLinkedQueue<>();
@@ -42,6 +44,18 @@ public final class VirtualClock {
     private long now;
     private long horizon = Long.MAX_VALUE;
     private long nextSequence;
+    /**
+     * No pending event is due before this time: a lower bound, lowered by {@link #schedule} and raised again
+     * after events ran. Cancelling an event only removes one, so the bound stays true. Lets
+     * {@link #advanceTo(long)} skip the queue when the core executes a few cycles with nothing due.
+     */
+    private long noEventBefore = Long.MAX_VALUE;
+    /**
+     * Cancelled events still in the queue. A timer that is re-armed all the time (SysTick at every
+     * timeslice) would otherwise fill the queue with dead events until their time comes; past half the queue
+     * they are swept out.
+     */
+    private int cancelledInQueue;
     private long eventsRun;
     private long hostActionsRun;
     private boolean running;
@@ -70,8 +84,9 @@ public final class VirtualClock {
      */
     public ScheduledEvent schedule(long atNs, Runnable action) {
         Objects.requireNonNull(action, "action");
-        ScheduledEvent event = new ScheduledEvent(Math.max(atNs, now), nextSequence++, action);
+        ScheduledEvent event = new ScheduledEvent(Math.max(atNs, now), nextSequence++, action, this);
         queue.add(event);
+        noEventBefore = Math.min(noEventBefore, event.timeNs());
         return event;
     }
 
@@ -91,8 +106,21 @@ public final class VirtualClock {
 
     /** How many events are waiting. */
     public int pendingEventCount() {
-        queue.removeIf(e -> !e.isPending());
+        sweepCancelled();
         return queue.size();
+    }
+
+    /** An event of this clock was cancelled while queued (or while running: then it is no longer queued). */
+    void cancelled() {
+        cancelledInQueue++;
+        if (cancelledInQueue > SWEEP_THRESHOLD && cancelledInQueue > queue.size() / 2) {
+            sweepCancelled();
+        }
+    }
+
+    private void sweepCancelled() {
+        queue.removeIf(e -> !e.isPending());
+        cancelledInQueue = 0;
     }
 
     /** How many events have run since reset (for benchmarks and diagnostics). */
@@ -114,6 +142,10 @@ public final class VirtualClock {
         if (running) {
             throw new IllegalStateException("advanceTo called from inside an event at " + now + " ns");
         }
+        if (ns < noEventBefore && hostActions.isEmpty()) {
+            now = ns;
+            return;
+        }
         running = true;
         try {
             runHostActions();
@@ -124,6 +156,7 @@ public final class VirtualClock {
                 eventsRun++;
                 head.fire();
             }
+            noEventBefore = head == null ? Long.MAX_VALUE : head.timeNs();
             now = ns;
         } finally {
             running = false;
@@ -200,6 +233,9 @@ public final class VirtualClock {
         ScheduledEvent head;
         while ((head = queue.peek()) != null && !head.isPending()) {
             queue.poll();
+            if (cancelledInQueue > 0) {
+                cancelledInQueue--;
+            }
         }
         return head;
     }

@@ -11,21 +11,24 @@ import org.tock4j.userland.Memory;
  */
 final class AppMemory implements Memory {
     private final JvmProcessRuntime runtime;
+    private final JvmProcessRuntime.Incarnation self;
     private final PhysicalMemory physical;
     private final Mpu mpu;
 
-    AppMemory(JvmProcessRuntime runtime) {
+    AppMemory(JvmProcessRuntime runtime, JvmProcessRuntime.Incarnation self) {
         this.runtime = runtime;
+        this.self = self;
         this.physical = runtime.chip().memory();
         this.mpu = runtime.chip().mpu();
     }
 
+    /** Enters kernel mode (the caller leaves it), then checks the access against the MPU. */
     private void check(int address, int length, Access access) {
-        runtime.checkRunning();
-        runtime.preemptionPoint();
         if (length < 0) {
             throw new IllegalArgumentException("negative length: " + length);
         }
+        runtime.enter(self);
+        runtime.preemptionPoint(self);
         if (!mpu.checkAccess(address, length, access)) {
             // Report the first byte the MPU refuses, as a bus fault reports its address.
             int faulting = address;
@@ -35,45 +38,69 @@ final class AppMemory implements Memory {
                     break;
                 }
             }
-            runtime.memoryFault(faulting, access == Access.WRITE ? "write" : "read");
+            runtime.memoryFault(self, faulting, access == Access.WRITE ? "write" : "read");
         }
     }
 
     @Override
     public byte read8(int address) {
         check(address, 1, Access.READ);
-        return physical.read8(address);
+        try {
+            return physical.read8(address);
+        } finally {
+            runtime.leave(self);
+        }
     }
 
     @Override
     public void write8(int address, byte value) {
         check(address, 1, Access.WRITE);
-        physical.write8(address, value);
+        try {
+            physical.write8(address, value);
+        } finally {
+            runtime.leave(self);
+        }
     }
 
     @Override
     public int read32(int address) {
         check(address, 4, Access.READ);
-        return physical.read32(address);
+        try {
+            return physical.read32(address);
+        } finally {
+            runtime.leave(self);
+        }
     }
 
     @Override
     public void write32(int address, int value) {
         check(address, 4, Access.WRITE);
-        physical.write32(address, value);
+        try {
+            physical.write32(address, value);
+        } finally {
+            runtime.leave(self);
+        }
     }
 
     @Override
     public void read(int address, byte[] into, int offset, int length) {
         java.util.Objects.checkFromIndexSize(offset, length, into.length);
         check(address, length, Access.READ);
-        physical.read(address, into, offset, length);
+        try {
+            physical.read(address, into, offset, length);
+        } finally {
+            runtime.leave(self);
+        }
     }
 
     @Override
     public void write(int address, byte[] from, int offset, int length) {
         java.util.Objects.checkFromIndexSize(offset, length, from.length);
         check(address, length, Access.WRITE);
-        physical.write(address, from, offset, length);
+        try {
+            physical.write(address, from, offset, length);
+        } finally {
+            runtime.leave(self);
+        }
     }
 }

@@ -14,15 +14,17 @@ import org.tock4j.userland.Upcall;
  */
 final class AppSyscalls implements Syscalls {
     private final JvmProcessRuntime runtime;
+    private final JvmProcessRuntime.Incarnation self;
     private final AppMemory memory;
 
-    AppSyscalls(JvmProcessRuntime runtime) {
+    AppSyscalls(JvmProcessRuntime runtime, JvmProcessRuntime.Incarnation self) {
         this.runtime = runtime;
-        this.memory = new AppMemory(runtime);
+        this.self = self;
+        this.memory = new AppMemory(runtime, self);
     }
 
     private Registers svc(SyscallClass c, int r0, int r1, int r2, int r3) {
-        int[] r = runtime.syscall(c.number(), r0, r1, r2, r3);
+        int[] r = runtime.syscall(self, c.number(), r0, r1, r2, r3);
         return new Registers(r[0], r[1], r[2], r[3]);
     }
 
@@ -68,8 +70,12 @@ final class AppSyscalls implements Syscalls {
 
     @Override
     public int upcallAddress(Upcall fn) {
-        runtime.checkRunning();
-        return runtime.upcalls().register(fn);
+        runtime.enter(self);
+        try {
+            return self.upcalls.register(fn);
+        } finally {
+            runtime.leave(self);
+        }
     }
 
     @Override
@@ -79,16 +85,20 @@ final class AppSyscalls implements Syscalls {
 
     @Override
     public void busy(long cycles) {
-        runtime.checkRunning();
         if (cycles < 0) {
             throw new IllegalArgumentException("busy cycles must be >= 0: " + cycles);
         }
-        // Computation is preemptible: where the timeslice ends or an interrupt fires, the process traps, and the
-        // rest of the cycles run when it is switched to again.
-        long remaining = cycles;
-        do {
-            remaining -= runtime.chip().cpu().executeCyclesUntilException(remaining);
-            runtime.preemptionPoint();
-        } while (remaining > 0);
+        runtime.enter(self);
+        try {
+            // Computation is preemptible: where the timeslice ends or an interrupt fires, the process traps, and
+            // the rest of the cycles run when it is switched to again.
+            long remaining = cycles;
+            do {
+                remaining -= runtime.chip().cpu().executeCyclesUntilException(remaining);
+                runtime.preemptionPoint(self);
+            } while (remaining > 0);
+        } finally {
+            runtime.leave(self);
+        }
     }
 }

@@ -190,6 +190,16 @@ public final class TestBoard implements AutoCloseable {
         return at;
     }
 
+    /**
+     * Loads every binary in the app flash region with {@code boundaries} as each process's architecture (a
+     * fuzzer's scripted one, say) instead of the JVM runtime; returns what happened to each.
+     */
+    public List<ProcessLoader.Outcome> load(ProcessLoader.BoundaryFactory boundaries) {
+        outcomes = ProcessLoader.loadProcesses(kernel, chip, APPS_FLASH_START, APPS_FLASH_SIZE, ramStart, ramSize,
+                faultPolicy, boundaries, Capability.processManagement());
+        return outcomes;
+    }
+
     /** Loads every binary in the app flash region; returns what happened to each. */
     public List<ProcessLoader.Outcome> load() {
         outcomes = ProcessLoader.loadProcesses(kernel, chip, APPS_FLASH_START, APPS_FLASH_SIZE, ramStart, ramSize,

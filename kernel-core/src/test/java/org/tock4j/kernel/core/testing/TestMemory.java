@@ -17,6 +17,24 @@ public final class TestMemory implements PhysicalMemory {
 
     private final byte[] flash = new byte[FLASH_SIZE];
     private final byte[] ram = new byte[RAM_SIZE];
+    private WriteListener writeListener;
+
+    /** Told of every write, before it happens (for fuzzers checking who writes where). */
+    @FunctionalInterface
+    public interface WriteListener {
+        void written(int address, int length);
+    }
+
+    /** Sets (or with null removes) the one write listener. */
+    public void writeListener(WriteListener listener) {
+        this.writeListener = listener;
+    }
+
+    private void notifyWrite(int address, int length) {
+        if (writeListener != null) {
+            writeListener.written(address, length);
+        }
+    }
 
     public TestMemory() {
         Arrays.fill(flash, (byte) 0xFF);
@@ -45,6 +63,7 @@ public final class TestMemory implements PhysicalMemory {
 
     @Override
     public void write8(int address, byte value) {
+        notifyWrite(address, 1);
         byte[] b = bank(address, 1);
         b[offset(b, address)] = value;
     }
@@ -58,6 +77,7 @@ public final class TestMemory implements PhysicalMemory {
 
     @Override
     public void write32(int address, int value) {
+        notifyWrite(address, 4);
         byte[] b = bank(address, 4);
         int o = offset(b, address);
         b[o] = (byte) value;
@@ -74,12 +94,14 @@ public final class TestMemory implements PhysicalMemory {
 
     @Override
     public void write(int address, byte[] from, int offset, int length) {
+        notifyWrite(address, length);
         byte[] b = bank(address, length);
         System.arraycopy(from, offset, b, offset(b, address), length);
     }
 
     @Override
     public void fill(int address, int length, byte value) {
+        notifyWrite(address, length);
         byte[] b = bank(address, length);
         int o = offset(b, address);
         Arrays.fill(b, o, o + length, value);

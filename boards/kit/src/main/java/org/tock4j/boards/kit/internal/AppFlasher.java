@@ -16,6 +16,8 @@ import org.tock4j.kernel.platform.PhysicalMemory;
 public final class AppFlasher {
     /** Bytes of code area each JVM app gets (where its upcall addresses point). */
     public static final int CODE_AREA = 16 * 1024;
+    /** What erased flash reads as. */
+    private static final byte ERASED = (byte) 0xFF;
 
     /** An app placed in flash. */
     public record Flashed(AppSource app, int start, int length) {}
@@ -39,11 +41,27 @@ public final class AppFlasher {
             if (start != next) {
                 writePadding(memory, (int) next, (int) (start - next));
             }
-            memory.write((int) start, image, 0, image.length);
+            writeImage(memory, (int) start, image);
             placed.add(new Flashed(app, (int) start, image.length));
             next = start + image.length;
         }
         return placed;
+    }
+
+    /**
+     * Writes {@code image} at {@code at}. A JVM app's code area is erased flash (0xFF) to its end, so the image
+     * is written up to its last programmed byte and the rest is filled with the erased value, which leaves
+     * untouched flash pages unallocated: a board's apps cost the emulator a few pages, not their whole size.
+     */
+    private static void writeImage(PhysicalMemory memory, int at, byte[] image) {
+        int programmed = image.length;
+        while (programmed > 0 && image[programmed - 1] == ERASED) {
+            programmed--;
+        }
+        memory.write(at, image, 0, programmed);
+        if (programmed < image.length) {
+            memory.fill(at + programmed, image.length - programmed, ERASED);
+        }
     }
 
     /** A TBF padding header (no TLVs) spanning {@code length} bytes. */

@@ -3,6 +3,7 @@ package org.tock4j.chips.emulator.mmio;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +42,11 @@ public final class RegisterBank implements MmioDevice {
     private final int baseAddress;
     private final int windowOffset;
     private final int windowSize;
-    private final Register[] byWord;
+    /**
+     * The registers by word offset in the window, as far as the highest one declared (most peripherals declare
+     * a few hundred bytes of their 4 KiB window): one array index per bus access, and little heap per board.
+     */
+    private Register[] byWord = new Register[0];
     private final List<Register> registers = new ArrayList<>();
     private final Set<String> warnings = new LinkedHashSet<>();
     private final Set<String> unmodelledTouched = new LinkedHashSet<>();
@@ -61,7 +66,6 @@ public final class RegisterBank implements MmioDevice {
         this.baseAddress = baseAddress;
         this.windowOffset = windowOffset;
         this.windowSize = windowSize;
-        this.byWord = new Register[windowSize / 4];
         this.log = System.getLogger("org.tock4j.chips.emulator.mmio." + name);
     }
 
@@ -197,9 +201,12 @@ public final class RegisterBank implements MmioDevice {
         Register register = new Register(this, registerName, offset, resetValue, read, write, modelled);
         if (offset != Register.NO_ADDRESS) {
             int index = (offset - windowOffset) >> 2;
-            if ((offset & 3) != 0 || offset < windowOffset || index >= byWord.length) {
+            if ((offset & 3) != 0 || offset < windowOffset || index >= windowSize / 4) {
                 throw new IllegalArgumentException(String.format("%s.%s: offset 0x%X is not a word inside the window",
                         name, registerName, offset));
+            }
+            if (index >= byWord.length) {
+                byWord = Arrays.copyOf(byWord, index + 1);
             }
             if (byWord[index] != null) {
                 throw new IllegalArgumentException(String.format("%s.%s: offset 0x%X already holds %s", name,
@@ -278,7 +285,9 @@ public final class RegisterBank implements MmioDevice {
         if (Integer.compareUnsigned(offsetInWindow, windowSize) >= 0) {
             return null;
         }
-        return byWord[offsetInWindow >> 2];
+        int index = offsetInWindow >> 2;
+        Register[] registersByWord = byWord;
+        return index < registersByWord.length ? registersByWord[index] : null;
     }
 
     @Override
