@@ -93,6 +93,41 @@ class FaultPolicyTests {
         }
     }
 
+    /** Spins in its own Java code, reaching no preemption point, until the test lets it go. */
+    public static final class Spinner implements App {
+        static volatile boolean released;
+
+        @Override
+        public String name() {
+            return "spinner";
+        }
+
+        @Override
+        public void main(Syscalls sys) {
+            sys.command(0x2, 0, 0, 0);
+            while (!released) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    @Test
+    void anAppSpinningPastTheWatchdogIsFaultedAsSpinningAndTheOthersRunOn() {
+        Spinner.released = false;
+        try (TestBoard board = TestBoard.boot(BootRequest.board("nrf52840dk").apps("hello")
+                .app(AppSource.ofClass(Spinner.class)).faultPolicy(FaultPolicyChoice.STOP)
+                .spinWatchdog(Duration.ofMillis(200)))) {
+            board.runFor(Duration.ofMillis(100));
+            assertThat(board.process("spinner")).isInState("Faulted").hasFaulted();
+            assertThat(board.process("spinner").fault()).hasValueSatisfying(f -> assertThat(f)
+                    .contains("spun for more than 200 ms"));
+            assertThat(board.console().text()).contains("Hello World!");
+        } finally {
+            // The abandoned thread holds a carrier until it reaches a preemption point: let it go.
+            Spinner.released = true;
+        }
+    }
+
     @Test
     void thresholdRestartRestartsWhileTheCountIsAtMostTheThresholdThenStops() {
         try (TestBoard board = boot(new FaultPolicyChoice.ThresholdRestart(3))) {

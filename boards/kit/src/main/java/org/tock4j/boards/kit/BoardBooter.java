@@ -97,7 +97,7 @@ final class BoardBooter {
         SyscallRecorder recorder = new SyscallRecorder(clock::now);
         KernelDebug debug = new KernelDebug();
         KernelConfig config = new KernelConfig(request.traceSyscalls(), debug,
-                request.recordSyscalls() ? recorder : SyscallObserver.NONE);
+                request.recordSyscalls() ? recorder : SyscallObserver.NONE, request.spinWatchdog());
         Kernel kernel = new Kernel(plan.processSlots(), chip.memory(), deferredCalls, config);
 
         Map<Integer, SyscallDriver> drivers = new TreeMap<>();

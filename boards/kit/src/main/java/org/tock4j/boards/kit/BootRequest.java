@@ -1,12 +1,15 @@
 package org.tock4j.boards.kit;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.google.inject.Module;
+
+import org.tock4j.kernel.core.KernelConfig;
 
 /**
  * What to boot: a board (by name or by its Guice modules), the apps to run on it, and the run's settings.
@@ -23,6 +26,7 @@ public final class BootRequest {
     private final String boardName;
     private Path boardFile;
     private boolean recordSyscalls;
+    private Duration spinWatchdog = KernelConfig.DEFAULT_SPIN_WATCHDOG;
     private final List<Module> modules;
     private final List<String> appNames = new ArrayList<>();
     private final List<AppSource> appSources = new ArrayList<>();
@@ -120,6 +124,22 @@ public final class BootRequest {
 
     public boolean recordSyscalls() {
         return recordSyscalls;
+    }
+
+    /**
+     * How much wall time an app's code may run without a preemption point (a system call, a memory access,
+     * {@code busy}) before it is faulted as spinning (default {@link KernelConfig#DEFAULT_SPIN_WATCHDOG}).
+     */
+    public BootRequest spinWatchdog(Duration watchdog) {
+        if (watchdog.isNegative() || watchdog.isZero()) {
+            throw new IllegalArgumentException("the spin watchdog must be positive: " + watchdog);
+        }
+        this.spinWatchdog = watchdog;
+        return this;
+    }
+
+    public Duration spinWatchdog() {
+        return spinWatchdog;
     }
 
     public Optional<Path> boardFile() {
