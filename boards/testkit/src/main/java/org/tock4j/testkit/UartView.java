@@ -20,6 +20,9 @@ import org.tock4j.chips.emulator.world.UartLink;
  * <p>Tock counterpart: none; the terminal on the serial cable.
  */
 public final class UartView {
+    /** The process console's prompt (Tock's {@code capsules/core/src/process_console.rs}). */
+    public static final String PROCESS_CONSOLE_PROMPT = "tock$ ";
+
     private final UartLink link;
     private final TestBoard board;
 
@@ -47,6 +50,23 @@ public final class UartView {
         }
         return Arrays.stream(text.substring(0, end).split("\n", -1)).map(l -> l.endsWith("\r")
                 ? l.substring(0, l.length() - 1) : l).toList();
+    }
+
+    /**
+     * {@link #lines()} with the process console's prompt taken off wherever it begins a line: on boards with a
+     * process console the prompt shares the UART with the apps' output and lands in front of whatever line
+     * follows it ({@code "tock$ 2"}).
+     */
+    public List<String> linesWithoutPrompt() {
+        return lines().stream().map(UartView::withoutPrompt).toList();
+    }
+
+    private static String withoutPrompt(String line) {
+        String rest = line;
+        while (rest.startsWith(PROCESS_CONSOLE_PROMPT)) {
+            rest = rest.substring(PROCESS_CONSOLE_PROMPT.length());
+        }
+        return rest;
     }
 
     /** Each transmitted byte with the virtual time its last bit ended. */
