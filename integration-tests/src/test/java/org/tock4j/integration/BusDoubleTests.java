@@ -138,7 +138,7 @@ class BusDoubleTests {
     void aRegisterMapAnswersWriteThenReadTransfers(TestBoard board) {
         I2cDeviceDouble sensor = board.attachI2c("i2c0", 0x48).register(0x10, 0xCA, 0xFE);
         assertThat(sensor.deviceBehind()).isEmpty();
-        Twim twim = ((Nrf52840) board.board().chip()).twim0();
+        Twim twim = board.chip(Nrf52840.class).twim0();
         List<String> completions = new ArrayList<>();
         twim.configure(27, 26);
         twim.setMasterClient((buffer, status) -> completions.add(status.isOk() + " " + hex(buffer, 2)));
@@ -162,12 +162,14 @@ class BusDoubleTests {
 
     @Test
     @TockBoard(apps = "hello")
-    void anUnknownBusOrAnAddressBeyondSevenBitsIsRefused(TestBoard board) {
+    void anUnknownBusPinOrChipOrAnAddressBeyondSevenBitsIsRefused(TestBoard board) {
         assertThatThrownBy(() -> board.attachI2c("i2c9", 0x40)).isInstanceOf(NoSuchElementException.class)
                 .hasMessageContaining("no I2C bus named 'i2c9'").hasMessageContaining("i2c0");
         assertThatThrownBy(() -> board.attachI2c("i2c0", 0x80)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> board.attachSpi("spi0", "P9.99")).isInstanceOf(NoSuchElementException.class)
                 .hasMessageContaining("no pin named 'P9.99'");
+        assertThatThrownBy(() -> board.chip(Sam4l.class)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("board nrf52840dk has a Nrf52840, not a Sam4l");
     }
 
     // ---- SPI, through the chip's SPI HIL ----
@@ -175,7 +177,7 @@ class BusDoubleTests {
     @Test
     @TockBoard(apps = "hello")
     void anSpiDoubleBehindAGpioChipSelectRecordsTheSelectionAndAnswers(TestBoard board) {
-        Spim spim = ((Nrf52840) board.board().chip()).spim0();
+        Spim spim = board.chip(Nrf52840.class).spim0();
         List<String> completions = new ArrayList<>();
         spim.configure(22, 23, 24);
         spim.specifyChipSelect(20);
@@ -200,7 +202,7 @@ class BusDoubleTests {
     @Test
     @TockBoard(value = "imix", apps = "hello")
     void anSpiDoubleBehindASam4lNpcsLineRecordsEachSelection(TestBoard board) {
-        SpiHw spi = ((Sam4l) board.board().chip()).spi();
+        SpiHw spi = board.chip(Sam4l.class).spi();
         List<String> completions = new ArrayList<>();
         spi.init();
         spi.specifyChipSelect(2);

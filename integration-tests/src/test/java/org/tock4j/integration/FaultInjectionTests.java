@@ -190,7 +190,7 @@ class FaultInjectionTests {
     @Test
     @TockBoard(value = "imix", apps = "hello")
     void aFailedFlashWriteOnTheSam4lIsProgeWhichTocksDriverDoesNotReport(TestBoard board) {
-        Flashcalw flash = ((Sam4l) board.board().chip()).flash();
+        Flashcalw flash = board.chip(Sam4l.class).flash();
         List<String> heard = new ArrayList<>();
         flash.setClient(new Client() {
             @Override

@@ -13,6 +13,7 @@ import org.tock4j.chips.emulator.world.ChipFaults;
 import org.tock4j.chips.emulator.world.SensorValue;
 import org.tock4j.chips.emulator.world.SpiBus;
 import org.tock4j.kernel.core.SyscallInterceptor;
+import org.tock4j.kernel.platform.Chip;
 
 /**
  * A board under test: run it on virtual time, drive its outside world, inject faults, and look at what it
@@ -174,6 +175,21 @@ public final class TestBoard implements AutoCloseable {
     /** The kernel's panic report, if it panicked. */
     public Optional<String> panic() {
         return board.panic();
+    }
+
+    /**
+     * The board's chip as {@code type}, for tests that drive one of its HILs directly, as a capsule author's
+     * component would ({@code board.chip(Nrf52840.class).twim0()}).
+     *
+     * @throws IllegalArgumentException naming the board's chip if it is not a {@code type}
+     */
+    public <C extends Chip> C chip(Class<C> type) {
+        Chip chip = board.chip();
+        if (!type.isInstance(chip)) {
+            throw new IllegalArgumentException("board " + board.name() + " has a " + chip.getClass().getSimpleName()
+                    + ", not a " + type.getSimpleName());
+        }
+        return type.cast(chip);
     }
 
     /** The board itself, for what this view does not cover. */
