@@ -182,10 +182,14 @@ class FastPathTests {
         driver.onCommand((n, x, y, pid) -> {
             throw new IllegalStateException("capsule bug");
         });
-        board.addApp(TestApps.app("a", sys -> sys.command(DRIVER, 1, 0, 0)));
+        board.addApp(TestApps.app("a", sys -> {
+            sys.command(DRIVER, 1, 0, 0);
+            log.add("the app went on");
+        }));
         board.load();
 
         assertThatThrownBy(board::step).isInstanceOf(KernelPanic.class).hasCauseInstanceOf(IllegalStateException.class);
         assertThat(board.kernel().cpu().heldByCurrentThread()).isTrue();
+        assertThat(log).isEmpty();
     }
 }

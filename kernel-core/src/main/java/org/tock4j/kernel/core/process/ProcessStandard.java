@@ -203,8 +203,6 @@ public final class ProcessStandard implements Process {
         process.kernelMemoryBreak = kernelMemoryBreak;
         process.allowHighWaterMark = allocatedStart;
         process.state = State.YIELDED;
-        header.fixedAddressFlash().ifPresent(process.debug::setFixedAddressFlash);
-        header.fixedAddressRam().ifPresent(process.debug::setFixedAddressRam);
 
         if (!boundary.initializeProcess(allocatedStart, initialAppBrk)) {
             return Result.err(ProcessLoadError.InternalError);
@@ -226,13 +224,11 @@ public final class ProcessStandard implements Process {
         processId = ProcessId.newExternal(kernel, kernel.createProcessIdentifier(), oldIndex,
                 Capability.externalProcess());
         debug.reset();
-        boundary.discard();
-        customGrantData.clear();
-        // A restarted process starts from zeroed RAM: neither its earlier life's data nor the kernel's old grants
-        // (saved upcalls and allows) can be read back once its break grows over them. Tock leaves this to the
-        // process's own runtime; here it is an isolation guarantee.
+        // The old code and grants went when the process terminated (discard, grantPtrsReset). A restarted process also starts from
+        // zeroed RAM: neither its earlier life's data nor the kernel's old grants (saved upcalls and allows) can
+        // be read back once its break grows over them. Tock leaves this to the process's own runtime; here it is
+        // an isolation guarantee.
         memory.fill(memoryStart, memoryLen, (byte) 0);
-        java.util.Arrays.fill(grantData, null);
 
         MpuConfig config = mpuConfig;
         chip.mpu().resetConfig(config);
@@ -410,9 +406,8 @@ public final class ProcessStandard implements Process {
         if (!(state instanceof State.Terminated)) {
             return;
         }
-        if (reset().isOk()) {
-            state = State.YIELDED;
-        }
+        // A reset that fails leaves the process terminated (Tock drops the error too).
+        reset();
     }
 
     @Override
@@ -421,9 +416,7 @@ public final class ProcessStandard implements Process {
             return;
         }
         terminate(completionCode);
-        if (reset().isOk()) {
-            state = State.YIELDED;
-        }
+        reset();
     }
 
     @Override
@@ -462,10 +455,9 @@ public final class ProcessStandard implements Process {
         }
         int oldBreak = appBreak;
         appBreak = newBreak;
-        if (Integer.compareUnsigned(newBreak, oldBreak) > 0) {
-            // Memory handed to the app reads as zero: nothing the kernel or an earlier life left there leaks.
-            memory.fill(oldBreak, newBreak - oldBreak, (byte) 0);
-        }
+        // Memory handed to the app reads as zero: nothing the kernel or an earlier life left there leaks.
+        // (Both breaks lie in this process's RAM, so the difference fits; shrinking zeroes nothing.)
+        memory.fill(oldBreak, Math.max(0, newBreak - oldBreak), (byte) 0);
         chip.mpu().configureMpu(mpuConfig);
         return Result.ok(oldBreak);
     }
@@ -546,9 +538,8 @@ public final class ProcessStandard implements Process {
     }
 
     private void raiseAllowHighWaterMark(int bufEndAddr) {
-        if (Integer.compareUnsigned(bufEndAddr, allowHighWaterMark) > 0) {
-            allowHighWaterMark = bufEndAddr;
-        }
+        allowHighWaterMark = (int) Math.max(Integer.toUnsignedLong(bufEndAddr),
+                Integer.toUnsignedLong(allowHighWaterMark));
     }
 
     @Override
@@ -628,7 +619,8 @@ public final class ProcessStandard implements Process {
         if (!isRunning()) {
             return Result.err(ProcessError.InactiveApp);
         }
-        if (grantNum < 0 || grantNum >= kernel.getGrantCountAndFinalize() || grantNum >= grantPointersCount) {
+        // Tock checks the kernel's grant count; the table was sized by it when grants were final, so the two agree.
+        if (grantNum < 0 || grantNum >= grantPointersCount) {
             return Result.err(ProcessError.AddressOutOfBounds);
         }
         if (grantPtr(grantNum) != 0) {
@@ -749,18 +741,14 @@ public final class ProcessStandard implements Process {
 
     /** Carves {@code size} bytes aligned to {@code align} (at least 2) below the kernel memory break. */
     private OptionalInt allocateInGrantRegionInternal(int size, int align) {
-        long newBreakUnaligned = Integer.toUnsignedLong(kernelMemoryBreak) - Integer.toUnsignedLong(size);
-        int alignment = Math.max(align, 2);
-        if (newBreakUnaligned < 0) {
+        // In 64 bits nothing wraps: a size beyond the kernel break gives a negative break, below the app break
+        // like any other that does not fit (Tock's wrapping subtraction needs a second check for that).
+        long alignment = Math.max(align, 2);
+        long newBreakLong = (Integer.toUnsignedLong(kernelMemoryBreak) - Integer.toUnsignedLong(size)) & -alignment;
+        if (newBreakLong < Integer.toUnsignedLong(appBreak)) {
             return OptionalInt.empty();
         }
-        int newBreak = (int) newBreakUnaligned & ~(alignment - 1);
-        if (Integer.compareUnsigned(newBreak, appBreak) < 0) {
-            return OptionalInt.empty();
-        }
-        if (Integer.compareUnsigned(newBreak, kernelMemoryBreak) > 0) {
-            return OptionalInt.empty();
-        }
+        int newBreak = (int) newBreakLong;
         if (!chip.mpu().updateAppMemoryRegion(appBreak, newBreak, Permissions.ReadWriteOnly, mpuConfig)) {
             return OptionalInt.empty();
         }
@@ -880,18 +868,17 @@ public final class ProcessStandard implements Process {
     /** {@code [start, start + size)} lies in app memory: from the memory start up to the app break. */
     boolean inAppOwnedMemory(int bufStartAddr, int size) {
         long start = Integer.toUnsignedLong(bufStartAddr);
+        // In 64 bits the end cannot wrap: a buffer that wraps the 32-bit address space (Tock's
+        // `buf_end_addr >= buf_start_addr`) ends past the break.
         long end = start + Integer.toUnsignedLong(size);
-        // A buffer that wraps around the address space is not in app memory.
-        return end <= 0xFFFF_FFFFL && start >= Integer.toUnsignedLong(memoryStart)
-                && end <= Integer.toUnsignedLong(appBreak);
+        return start >= Integer.toUnsignedLong(memoryStart) && end <= Integer.toUnsignedLong(appBreak);
     }
 
     /** {@code [start, start + size)} lies in the app's own flash (after its header). */
     boolean inAppFlashMemory(int bufStartAddr, int size) {
         long start = Integer.toUnsignedLong(bufStartAddr);
         long end = start + Integer.toUnsignedLong(size);
-        return end <= 0xFFFF_FFFFL && start >= Integer.toUnsignedLong(flashNonProtectedStart())
-                && end <= Integer.toUnsignedLong(flashEnd());
+        return start >= Integer.toUnsignedLong(flashNonProtectedStart()) && end <= Integer.toUnsignedLong(flashEnd());
     }
 
     private static boolean inRange(int address, int start, int end) {

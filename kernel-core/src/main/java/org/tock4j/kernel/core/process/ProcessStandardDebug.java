@@ -11,8 +11,6 @@ import org.tock4j.kernel.syscall.Syscall;
  * <p>Tock counterpart: {@code kernel::process_standard::ProcessStandardDebugFull}.
  */
 final class ProcessStandardDebug {
-    private OptionalInt fixedAddressFlash = OptionalInt.empty();
-    private OptionalInt fixedAddressRam = OptionalInt.empty();
     private OptionalInt appHeapStartPointer = OptionalInt.empty();
     private OptionalInt appStackStartPointer = OptionalInt.empty();
     private OptionalInt appStackMinPointer = OptionalInt.empty();
@@ -20,22 +18,6 @@ final class ProcessStandardDebug {
     private Syscall lastSyscall;
     private int droppedUpcallCount;
     private int timesliceExpirationCount;
-
-    void setFixedAddressFlash(int address) {
-        fixedAddressFlash = OptionalInt.of(address);
-    }
-
-    void setFixedAddressRam(int address) {
-        fixedAddressRam = OptionalInt.of(address);
-    }
-
-    OptionalInt fixedAddressFlash() {
-        return fixedAddressFlash;
-    }
-
-    OptionalInt fixedAddressRam() {
-        return fixedAddressRam;
-    }
 
     void setAppHeapStartPointer(int p) {
         appHeapStartPointer = OptionalInt.of(p);
@@ -51,9 +33,9 @@ final class ProcessStandardDebug {
 
     /** Lowers the lowest stack pointer seen, if {@code p} is lower. */
     void setNewAppStackMinPointer(int p) {
-        if (appStackMinPointer.isEmpty() || Integer.compareUnsigned(p, appStackMinPointer.getAsInt()) < 0) {
-            appStackMinPointer = OptionalInt.of(p);
-        }
+        long lowest = appStackMinPointer.isEmpty() ? Integer.toUnsignedLong(p)
+                : Math.min(Integer.toUnsignedLong(p), Integer.toUnsignedLong(appStackMinPointer.getAsInt()));
+        appStackMinPointer = OptionalInt.of((int) lowest);
     }
 
     OptionalInt appHeapStartPointer() {

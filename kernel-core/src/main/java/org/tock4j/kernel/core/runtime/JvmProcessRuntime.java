@@ -375,10 +375,6 @@ public final class JvmProcessRuntime implements UserspaceKernelBoundary {
         self.leaveKernel();
     }
 
-    long syscallCycles() {
-        return syscallCycles;
-    }
-
     Chip chip() {
         return chip;
     }

@@ -236,4 +236,46 @@ class ProcessLoaderTests {
                 n -> assertThat(n.error()).isInstanceOf(ProcessLoadError.MemoryAddressMismatch.class));
         assertThat(board.process("b").getAddresses().sramStart()).isEqualTo(TestBoard.APPS_RAM_START);
     }
+
+    @Test
+    void aFixedRamAddressAtThePoolsStartIsHonoured() {
+        board.addApp(app("a"), b -> b.fixedAddresses(TestBoard.APPS_RAM_START, -1));
+
+        board.load();
+
+        assertThat(board.process("a").getAddresses().sramStart()).isEqualTo(TestBoard.APPS_RAM_START);
+    }
+
+    @Test
+    void aFixedRamAddressPastThePoolIsAMismatchNamingThePoolsLastByte() {
+        int poolEnd = TestBoard.APPS_RAM_START + TestBoard.APPS_RAM_SIZE;
+        board.addApp(app("a"), b -> b.fixedAddresses(poolEnd + 4, -1));
+
+        List<ProcessLoader.Outcome> outcomes = board.load();
+
+        assertThat(outcomes.get(0)).isInstanceOfSatisfying(ProcessLoader.Outcome.NotLoaded.class, n -> assertThat(
+                n.error()).isEqualTo(new ProcessLoadError.MemoryAddressMismatch(poolEnd - 1, poolEnd + 4)));
+    }
+
+    @Test
+    void aFixedRamAddressTooNearThePoolsEndLeavesTooLittleMemory() {
+        int poolEnd = TestBoard.APPS_RAM_START + TestBoard.APPS_RAM_SIZE;
+        board.addApp(app("a", 4096), b -> b.fixedAddresses(poolEnd - 1024, -1));
+
+        List<ProcessLoader.Outcome> outcomes = board.load();
+
+        assertThat(outcomes.get(0)).isInstanceOfSatisfying(ProcessLoader.Outcome.NotLoaded.class,
+                n -> assertThat(n.error()).isEqualTo(ProcessLoadError.NotEnoughMemory));
+    }
+
+    @Test
+    void aFixedRamAddressAtThePoolsEndLeavesNoMemory() {
+        int poolEnd = TestBoard.APPS_RAM_START + TestBoard.APPS_RAM_SIZE;
+        board.addApp(app("a"), b -> b.fixedAddresses(poolEnd, -1));
+
+        List<ProcessLoader.Outcome> outcomes = board.load();
+
+        assertThat(outcomes.get(0)).isInstanceOfSatisfying(ProcessLoader.Outcome.NotLoaded.class,
+                n -> assertThat(n.error()).isEqualTo(ProcessLoadError.NotEnoughMemory));
+    }
 }

@@ -12,6 +12,8 @@ import org.tock4j.kernel.core.testing.CheckingMpu;
 import org.tock4j.kernel.core.testing.TestApps;
 import org.tock4j.kernel.core.testing.TestBoard;
 import org.tock4j.kernel.grant.GrantType;
+import org.tock4j.kernel.platform.mpu.Access;
+import org.tock4j.kernel.platform.mpu.Mpu;
 import org.tock4j.kernel.process.ProcessAddresses;
 import org.tock4j.kernel.process.ProcessError;
 
@@ -250,5 +252,67 @@ class ProcessStandardBoundsTests {
         assertThat(p.enterGrant(0).unwrapErr()).isEqualTo(ProcessError.InactiveApp);
         assertThat(p.grantIsAllocated(0)).isEmpty();
         assertThat(p.grantAllocatedCount()).isEmpty();
+    }
+
+    @Test
+    void aNewBreakTakesEffectInTheMpuAtOnce() {
+        Mpu mpu = board.chip().mpu();
+        int brk = a.sramAppBrk();
+        p.setupMpu();
+        mpu.enableAppMpu();
+        try {
+            assertThat(mpu.checkAccess(brk - 1, 1, Access.WRITE)).isTrue();
+            assertThat(mpu.checkAccess(brk, 1, Access.WRITE)).isFalse();
+
+            assertThat(p.brk(brk + 16).isOk()).isTrue();
+
+            // No new setupMpu: the process may go on running after its memop.
+            assertThat(mpu.checkAccess(brk + 15, 1, Access.WRITE)).isTrue();
+            assertThat(mpu.checkAccess(brk + 16, 1, Access.WRITE)).isFalse();
+        } finally {
+            mpu.disableAppMpu();
+        }
+    }
+
+    @Test
+    void grantTableScansNeverReadOrWritePastTheTablesEnd() {
+        // Just past the table (the next process's RAM, say) lie bytes that look like an entered grant of 0x11.
+        int pastTable = p.grantPointerTableAddress() + 2 * 8;
+        board.memory().write32(pastTable, 0x11);
+        board.memory().write32(pastTable + 4, 0x2000_1235);
+
+        assertThat(p.lookupGrantFromDriverNum(0x11).unwrapErr()).isEqualTo(ProcessError.OutOfMemory);
+        assertThat(p.grantAllocatedCount()).hasValue(0);
+        assertThat(p.allocateGrant(1, 0x11, 8, 8).isOk()).isTrue();
+        p.leaveGrant(2);
+        assertThat(board.memory().read32(pastTable)).isEqualTo(0x11);
+        assertThat(board.memory().read32(pastTable + 4)).isEqualTo(0x2000_1235);
+    }
+
+    @Test
+    void aGrantLargerThanTheWholeAddressBelowTheKernelBreakDoesNotFit() {
+        int kernelBreak = a.sramGrantStart();
+        assertThat(p.allocateCustomGrant(kernelBreak + 8, 4).unwrapErr()).isEqualTo(ProcessError.OutOfMemory);
+        assertThat(p.allocateCustomGrant(-1, 4).unwrapErr()).isEqualTo(ProcessError.OutOfMemory);
+        assertThat(p.getAddresses().sramGrantStart()).isEqualTo(kernelBreak);
+        // An empty allocation takes nothing but the alignment.
+        assertThat(p.allocateCustomGrant(0, 4).unwrap().address()).isEqualTo(kernelBreak & ~3);
+    }
+
+    @Test
+    void stackAndHeapPointersAreRecordedOnlyInsideTheProcesssRam() {
+        int end = a.sramEnd();
+        p.updateStackStartPointer(end);
+        p.updateHeapStartPointer(end);
+        p.updateStackStartPointer(a.sramStart() - 1);
+        p.updateHeapStartPointer(a.sramStart() - 1);
+        assertThat(p.getAddresses().sramStackTop()).isEmpty();
+        assertThat(p.getAddresses().sramHeapStart()).isEmpty();
+
+        p.updateStackStartPointer(end - 1);
+        p.updateHeapStartPointer(a.sramStart());
+        assertThat(p.getAddresses().sramStackTop()).hasValue(end - 1);
+        assertThat(p.getAddresses().sramStackBottom()).hasValue(end - 1);
+        assertThat(p.getAddresses().sramHeapStart()).hasValue(a.sramStart());
     }
 }

@@ -13,6 +13,7 @@ import org.tock4j.kernel.core.testing.TestBoard;
 import org.tock4j.kernel.core.testing.TestDriver;
 import org.tock4j.kernel.process.State;
 import org.tock4j.kernel.syscall.CommandReturn;
+import org.tock4j.kernel.syscall.SyscallReturn;
 
 /** The JVM as the process architecture: one virtual thread per incarnation, ended when the kernel ends it. */
 class JvmProcessRuntimeTests {
@@ -242,5 +243,38 @@ class JvmProcessRuntimeTests {
             ((Thread) t).join();
         }
         assertThat(log).hasSize(2);
+    }
+
+    @Test
+    void busyForNoCyclesIsAllowedAndTakesNoTime() {
+        board.addApp(TestApps.app("a", sys -> {
+            long before = board.chip().nowNs();
+            sys.busy(0);
+            log.add(board.chip().nowNs() - before);
+            TestApps.park(sys);
+        }));
+        board.load();
+
+        board.runUntil(() -> log.size() == 1, 10);
+
+        assertThat(log).containsExactly(0L);
+    }
+
+    @Test
+    void aProcessNeedsAtLeastTheInitialBreakOfMemoryAndStartsWithClearedRegisters() {
+        JvmProcessRuntime runtime = new JvmProcessRuntime(board.kernel(), board.chip(), board.kernel().cpu(),
+                () -> TestApps.app("a", sys -> { }), "a", TestBoard.APPS_FLASH_START, 1024, 1);
+        int start = TestBoard.APPS_RAM_START;
+
+        assertThat(runtime.initializeProcess(start, start + JvmProcessRuntime.INITIAL_APP_BRK_SIZE - 1)).isFalse();
+        assertThat(runtime.initializeProcess(start, start + JvmProcessRuntime.INITIAL_APP_BRK_SIZE)).isTrue();
+
+        runtime.setSyscallReturnValue(start, start + 32, new SyscallReturn.SuccessU32U32(0x1234, 0x5678));
+        assertThat(runtime.printContext(start, start + 32)).contains("r0 0x00000082 r1 0x00001234 r2 0x00005678");
+
+        runtime.initializeProcess(start, start + 32);
+        assertThat(runtime.printContext(start, start + 32))
+                .contains("r0 0x00000000 r1 0x00000000 r2 0x00000000 r3 0x00000000")
+                .contains("pending call: null").contains("fault: none");
     }
 }

@@ -23,8 +23,8 @@ import org.tock4j.kernel.syscall.CommandReturn;
 
 /**
  * The spin watchdog: app code that runs past it without reaching a preemption point is faulted as spinning, and
- * the kernel and the other processes carry on. These tests measure wall time, so the mutation profile leaves
- * them out (a mutant's slowness would decide them, not its behaviour).
+ * the kernel and the other processes carry on. The watchdog is the kernel's one wall-clock reading (150 ms here),
+ * so these tests take real time; they are the only ones that reach the runtime's user/kernel mode bookkeeping.
  */
 class SpinWatchdogTests {
     private static final Duration WATCHDOG = Duration.ofMillis(150);

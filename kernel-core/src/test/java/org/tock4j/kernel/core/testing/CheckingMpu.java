@@ -14,7 +14,9 @@ import org.tock4j.kernel.platform.mpu.Region;
 /**
  * A simple MPU that enforces what the kernel configured: while the app MPU is enabled a process may read and
  * write its app memory {@code [start, app break)}, read its flash, and use regions it added; nothing else.
- * Regions are exact (no power-of-two rounding), so tests can predict every address.
+ * Regions are exact (no power-of-two rounding), so tests can predict every address. Like the hardware's region
+ * registers, it enforces the configuration as it was at the last {@link #configureMpu}: later changes to the
+ * config object take effect only when it is configured again.
  */
 public final class CheckingMpu implements Mpu {
 
@@ -26,6 +28,17 @@ public final class CheckingMpu implements Mpu {
         private int kernelBreak;
         private boolean hasApp;
         private final List<Region> extra = new ArrayList<>();
+
+        private Config copy() {
+            Config c = new Config();
+            c.flash = flash;
+            c.appStart = appStart;
+            c.appBreak = appBreak;
+            c.kernelBreak = kernelBreak;
+            c.hasApp = hasApp;
+            c.extra.addAll(extra);
+            return c;
+        }
 
         @Override
         public String toString() {
@@ -117,7 +130,7 @@ public final class CheckingMpu implements Mpu {
 
     @Override
     public void configureMpu(MpuConfig config) {
-        active = (Config) config;
+        active = ((Config) config).copy();
     }
 
     @Override
