@@ -155,7 +155,7 @@ public final class Ipc implements SyscallDriver, IpcUpcalls {
                     if (slice.isOk()) {
                         ReadWriteProcessBuffer buffer = slice.unwrap();
                         kernel.getProcess(scheduleOn)
-                                .flatMap(process -> process.addMpuRegion(buffer.ptr(), buffer.len(), buffer.len()));
+                                .ifPresent(process -> process.addMpuRegion(buffer.ptr(), buffer.len(), buffer.len()));
                         len = buffer.len();
                         ptr = buffer.ptr();
                     }

@@ -348,4 +348,19 @@ class IpcTests {
                 .doesNotContain("spy read it");
         assertThat(board.boundary("spy").runtime().lastFault().orElseThrow().faultAddress()).hasValue(shared[0]);
     }
+
+    @Test
+    void schedulingAnUpcallBetweenTwoLiveProcessesQueuesItOnTheNotifiedOne() {
+        board.addApp(TestApps.app("a", TestApps::park));
+        board.addApp(TestApps.app("b", TestApps::park));
+        board.load();
+        board.steps(4);
+        ProcessId a = board.process("a").processid();
+        ProcessId b = board.process("b").processid();
+
+        assertThat(ipc.scheduleIpcUpcall(a, b, IpcUpcallType.Client)).isEqualTo(Result.ok());
+
+        // b is process 1: a's client upcall is the one subscribed at b's index, with no buffer shared.
+        assertThat(board.process("a").removeUpcall(new UpcallId(IPC, 1))).isPresent();
+    }
 }
