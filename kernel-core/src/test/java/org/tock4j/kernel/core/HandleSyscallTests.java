@@ -135,4 +135,44 @@ class HandleSyscallTests {
         // The board's policy is stop: the process is left faulted.
         assertThat(process.getState()).isEqualTo(State.FAULTED);
     }
+
+    @Test
+    void anInterceptorsAnswerIsReturnedWithoutTheCallReachingTheDriver() {
+        board.kernel().setSyscallInterceptor((p, call) -> call instanceof Syscall.Command
+                ? new SyscallInterceptor.Interception.Answer(new SyscallReturn.SuccessU32(7))
+                : SyscallInterceptor.Interception.PROCEED);
+
+        assertThat(handle(new Syscall.Command(DRIVER, 1, 2, 3))).isEqualTo(new SyscallReturn.SuccessU32(7));
+        assertThat(driver.calls()).isEmpty();
+        assertThat(process.getState()).isEqualTo(State.RUNNING);
+    }
+
+    @Test
+    void anInterceptorsFaultAppliesTheProcessesFaultPolicyAndDispatchesNothing() {
+        board.kernel().setSyscallInterceptor((p, call) -> SyscallInterceptor.Interception.FAULT);
+
+        assertThat(handle(new Syscall.Command(DRIVER, 1, 2, 3))).isNull();
+
+        assertThat(driver.calls()).isEmpty();
+        // The board's policy is stop: the process is left faulted.
+        assertThat(process.getState()).isEqualTo(State.FAULTED);
+    }
+
+    @Test
+    void anIdNamingASlotOutsideTheTableNamesNoProcess() {
+        Kernel kernel = board.kernel();
+        ProcessId pastTheEnd = ProcessId.newExternal(kernel, process.processid().id(), kernel.processSlots(),
+                Capability.externalProcess());
+        ProcessId beforeTheStart = ProcessId.newExternal(kernel, process.processid().id(), -1,
+                Capability.externalProcess());
+        ProcessId lastSlot = ProcessId.newExternal(kernel, process.processid().id(), kernel.processSlots() - 1,
+                Capability.externalProcess());
+
+        for (ProcessId id : List.of(pastTheEnd, beforeTheStart, lastSlot)) {
+            assertThat(kernel.getProcess(id)).isEmpty();
+            assertThat(kernel.processidIsValid(id)).isFalse();
+            assertThat(id.index()).isEmpty();
+        }
+        assertThat(kernel.processidIsValid(process.processid())).isTrue();
+    }
 }

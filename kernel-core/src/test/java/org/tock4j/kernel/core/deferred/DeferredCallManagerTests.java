@@ -119,4 +119,51 @@ class DeferredCallManagerTests {
         DeferredCall last = calls.create();
         assertThat(last).isNotNull();
     }
+
+    @Test
+    void aCallSetButNeverRegisteredIsClearedAndServicedAsNothing() {
+        DeferredCall orphan = calls.create();
+        orphan.set();
+
+        assertThat(calls.serviceNextPending()).isEqualTo(-1);
+        assertThat(orphan.isPending()).isFalse();
+        assertThat(calls.hasTasks()).isFalse();
+    }
+
+    @Test
+    void eachOfTheThirtyTwoCallsHasItsOwnPendingBit() {
+        List<DeferredCall> all = new ArrayList<>();
+        for (int i = 0; i < DeferredCalls.MAX; i++) {
+            all.add(registered("c" + i));
+        }
+
+        for (int i = 0; i < DeferredCalls.MAX; i++) {
+            all.get(i).set();
+            for (int j = 0; j < DeferredCalls.MAX; j++) {
+                assertThat(all.get(j).isPending()).as("call %d after setting call %d", j, i).isEqualTo(j == i);
+            }
+            assertThat(calls.serviceNextPending()).isEqualTo(i);
+        }
+        assertThat(ran).hasSize(DeferredCalls.MAX);
+    }
+
+    @Test
+    void aThirtyThirdCallIsNeverRegisteredNorPendingAndTouchesNoOtherCall() {
+        List<DeferredCall> all = new ArrayList<>();
+        for (int i = 0; i < DeferredCalls.MAX + 1; i++) {
+            all.add(registered("c" + i));
+        }
+        DeferredCall first = all.getFirst();
+        DeferredCall extra = all.getLast();
+
+        extra.set();
+        assertThat(extra.isPending()).isFalse();
+        assertThat(first.isPending()).isFalse();
+        assertThat(calls.hasTasks()).isFalse();
+
+        first.set();
+        assertThat(extra.isPending()).isFalse();
+        assertThat(calls.serviceNextPending()).isZero();
+        assertThat(ran).containsExactly("c0");
+    }
 }

@@ -139,4 +139,22 @@ class CooperativeSchedTests {
         assertThat(cooperative(idle, null).next()).isEqualTo(SchedulingDecision.TRY_SLEEP);
         assertThat(cooperative().next()).isEqualTo(SchedulingDecision.TRY_SLEEP);
     }
+
+    @Test
+    void aProcessThatWasNotReadyKeepsItsPlaceInTheTurns() {
+        boolean[] aReady = {false};
+        Process a = process(0, false);
+        when(a.ready()).thenAnswer(invocation -> aReady[0]);
+        Process b = process(1, true);
+        CooperativeSched s = cooperative(a, b);
+
+        assertThat(s.next()).isEqualTo(run(b));
+        s.result(StoppedExecutingReason.NoWorkLeft, OptionalInt.empty());
+        aReady[0] = true;
+
+        // a was passed over, not dropped: its turn comes before b's next one.
+        assertThat(s.next()).isEqualTo(run(a));
+        s.result(StoppedExecutingReason.NoWorkLeft, OptionalInt.empty());
+        assertThat(s.next()).isEqualTo(run(b));
+    }
 }

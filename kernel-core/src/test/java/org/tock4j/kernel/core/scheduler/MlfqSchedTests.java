@@ -257,4 +257,39 @@ class MlfqSchedTests {
         assertThatThrownBy(() -> s.result(StoppedExecutingReason.NoWorkLeft, OptionalInt.empty()))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void mlfqKnowsNothingOfAProcessInNoQueue() {
+        Process a = process(0);
+        Process stranger = process(3);
+        MlfqSched s = mlfq(new ManualTime(), a);
+
+        assertThat(s.queueOf(stranger.processid())).isEmpty();
+        assertThat(s.usedThisQueue(stranger.processid())).isEmpty();
+        assertThat(s.queueOf(a.processid())).hasValue(0);
+        assertThat(s.usedThisQueue(a.processid())).hasValue(0);
+    }
+
+    @Test
+    void mlfqGivesTheWholeTimesliceWhenTocksArithmeticLeavesExactlyNothing() {
+        Process a = process(0);
+        MlfqSched s = mlfq(new ManualTime(), a);
+        assertThat(s.next()).isEqualTo(run(a, 10_000));
+        // Stopped at once: Tock counts the whole 10 ms as "used" in this queue, leaving a 0 us timeslice.
+        s.result(StoppedExecutingReason.NoWorkLeft, OptionalInt.of(0));
+        assertThat(s.usedThisQueue(a.processid())).hasValue(10_000);
+
+        assertThat(s.next()).isEqualTo(run(a, 10_000));
+        assertThat(s.usedThisQueue(a.processid())).hasValue(0);
+    }
+
+    @Test
+    void mlfqGivesWhatTocksArithmeticLeavesWhenThatIsAtLeastOneMicrosecond() {
+        Process a = process(0);
+        MlfqSched s = mlfq(new ManualTime(), a);
+        s.next();
+        s.result(StoppedExecutingReason.NoWorkLeft, OptionalInt.of(1));
+
+        assertThat(s.next()).isEqualTo(run(a, 1));
+    }
 }

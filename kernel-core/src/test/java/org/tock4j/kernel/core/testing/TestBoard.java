@@ -81,6 +81,8 @@ public final class TestBoard implements AutoCloseable {
     private SyscallFilter syscallFilter = SyscallFilter.ALLOW_ALL;
     private ProcessFault processFault = ProcessFault.NONE;
     private ContextSwitchCallback contextSwitchCallback = ContextSwitchCallback.NONE;
+    private Watchdog watchdog = Watchdog.NONE;
+    private SchedulerTimer schedulerTimer;
     private ProcessFaultPolicy faultPolicy = FaultPolicies.stop();
     private KernelResources resources;
     private boolean setUp;
@@ -153,6 +155,17 @@ public final class TestBoard implements AutoCloseable {
 
     public TestBoard contextSwitchCallback(ContextSwitchCallback callback) {
         this.contextSwitchCallback = callback;
+        return this;
+    }
+
+    public TestBoard watchdog(Watchdog watchdog) {
+        this.watchdog = watchdog;
+        return this;
+    }
+
+    /** The scheduler timer the kernel uses instead of the chip's (a wrapper around it, say). */
+    public TestBoard schedulerTimer(SchedulerTimer timer) {
+        this.schedulerTimer = timer;
         return this;
     }
 
@@ -249,7 +262,8 @@ public final class TestBoard implements AutoCloseable {
             Scheduler s = scheduler != null ? scheduler
                     : new RoundRobinSched(kernel.processSlotSuppliers(), timesliceUs);
             SyscallDriverLookup lookup = driverNum -> Optional.ofNullable(drivers.get(driverNum));
-            SchedulerTimer timer = chip.schedulerTimer();
+            SchedulerTimer timer = schedulerTimer != null ? schedulerTimer : chip.schedulerTimer();
+            Watchdog dog = watchdog;
             resources = new KernelResources() {
                 @Override
                 public SyscallDriverLookup syscallDriverLookup() {
@@ -283,7 +297,7 @@ public final class TestBoard implements AutoCloseable {
 
                 @Override
                 public Watchdog watchdog() {
-                    return Watchdog.NONE;
+                    return dog;
                 }
             };
         }
