@@ -3,9 +3,12 @@ package org.tock4j.kernel.core.loading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tock4j.kernel.capabilities.issue.Capability;
+import org.tock4j.kernel.core.process.FaultPolicies;
 import org.tock4j.kernel.core.process.ProcessLoadError;
 import org.tock4j.kernel.core.process.ProcessStandard;
 import org.tock4j.kernel.core.testing.RawTbf;
@@ -211,8 +214,134 @@ class ProcessLoaderTests {
 
         List<ProcessLoader.Outcome> outcomes = board.load();
 
+        int codeStart = TestBoard.APPS_FLASH_START + builderHeaderSize("a");
         assertThat(((ProcessLoader.Outcome.Skipped) outcomes.getFirst()).error())
-                .isInstanceOf(ProcessBinaryError.IncorrectFlashAddress.class);
+                .isEqualTo(new ProcessBinaryError.IncorrectFlashAddress(codeStart, 0x1234));
+    }
+
+    @Test
+    void aBinaryLinkedForWhereItsCodeActuallyStartsLoads() {
+        int codeStart = TestBoard.APPS_FLASH_START + builderHeaderSize("a");
+        board.addApp(app("a"), b -> b.fixedAddresses(-1, codeStart));
+
+        List<ProcessLoader.Outcome> outcomes = board.load();
+
+        assertThat(loaded(outcomes.getFirst()).process().getProcessName()).isEqualTo("a");
+    }
+
+    @Test
+    void aFixedFlashAddressCountsTheProtectedTrailerAfterTheHeader() {
+        int start = TestBoard.APPS_FLASH_START;
+        int headerSize = new RawTbf().main(0, 64, 1024).kernelVersion(2, 0).fixedAddresses(-1, 0).header().length;
+        board.writeImage(new RawTbf().totalSize(1024).main(0, 64, 1024).kernelVersion(2, 0)
+                .fixedAddresses(-1, start + headerSize + 64).image());
+
+        var binary = ProcessLoader.processBinary(board.memory(), start, 1024, headerSize, 2);
+
+        assertThat(binary.unwrap().protectedSize()).isEqualTo(headerSize + 64);
+    }
+
+    @Test
+    void aBinaryThatFillsTheRestOfTheAppFlashExactlyIsFound() {
+        byte[] image = new RawTbf().totalSize(1024).main(0, 0, 1024).kernelVersion(2, 0).packageName("last")
+                .image();
+        int start = board.writeImage(image);
+
+        List<ProcessLoader.Outcome> outcomes = loadFrom(start, image.length);
+
+        assertThat(outcomes).singleElement().isEqualTo(new ProcessLoader.Outcome.NotLoaded(start, "last",
+                new ProcessLoadError.NoCodeForBinary("last")));
+    }
+
+    @Test
+    void aBinaryOneByteLongerThanTheRestOfTheAppFlashEndsLoading() {
+        byte[] image = new RawTbf().totalSize(1024).main(0, 0, 1024).kernelVersion(2, 0).packageName("last")
+                .image();
+        int start = board.writeImage(image);
+
+        List<ProcessLoader.Outcome> outcomes = loadFrom(start, image.length - 1);
+
+        assertThat(outcomes).singleElement().isEqualTo(new ProcessLoader.Outcome.Skipped(start,
+                new ProcessBinaryError.NotEnoughFlash()));
+    }
+
+    @Test
+    void eightBytesOfAppFlashAreEnoughToReadTheStartOfAHeader() {
+        int start = board.writeImage(new RawTbf().totalSize(1024).main(0, 0, 1024).image());
+
+        assertThat(loadFrom(start, 8)).singleElement().isEqualTo(new ProcessLoader.Outcome.Skipped(start,
+                new ProcessBinaryError.NotEnoughFlash()));
+    }
+
+    @Test
+    void fewerThanEightBytesOfAppFlashHoldNoBinary() {
+        int start = board.writeImage(new RawTbf().totalSize(1024).main(0, 0, 1024).image());
+
+        assertThat(loadFrom(start, 7)).isEmpty();
+    }
+
+    @Test
+    void aBinaryWhoseHeaderIsLongerThanTheBinaryIsSkippedAndTheNextOneLoads() {
+        byte[] image = new byte[1024];
+        RawTbf.le(8).putShort((short) 2).putShort((short) 2048).putInt(1024).flip().get(image, 0, 8);
+        int broken = board.writeImage(image);
+        board.addApp(app("next"));
+
+        List<ProcessLoader.Outcome> outcomes = board.load();
+
+        assertThat(outcomes.getFirst()).isEqualTo(new ProcessLoader.Outcome.Skipped(broken,
+                new ProcessBinaryError.TbfHeaderParseFailure(new TbfParseError.InvalidHeader(1024))));
+        assertThat(loaded(outcomes.get(1)).flashStart()).isEqualTo(broken + 1024);
+    }
+
+    @Test
+    void aBinaryClaimingATotalSizeOfZeroEndsLoading() {
+        int start = board.writeImage(RawTbf.le(16).putShort((short) 2).putShort((short) 16).putInt(0).array());
+        board.addApp(app("unreachable"));
+
+        List<ProcessLoader.Outcome> outcomes = board.load();
+
+        assertThat(outcomes).singleElement().isEqualTo(new ProcessLoader.Outcome.Skipped(start,
+                new ProcessBinaryError.NotEnoughFlash()));
+        assertThat(board.kernel().getProcessIter()).isEmpty();
+    }
+
+    @Test
+    void paddingWhoseHeaderIsTheWholeBinaryIsSkippedAndWhatFollowsLoads() {
+        byte[] padding = new RawTbf().totalSize(16).header();
+        int at = board.writeImage(padding);
+        board.addApp(app("after"));
+
+        List<ProcessLoader.Outcome> outcomes = board.load();
+
+        assertThat(padding).hasSize(16);
+        assertThat(outcomes.getFirst()).isEqualTo(new ProcessLoader.Outcome.Skipped(at,
+                new ProcessBinaryError.Padding()));
+        assertThat(loaded(outcomes.get(1)).flashStart()).isEqualTo(at + 16);
+    }
+
+    @Test
+    void anAppWhoseHeaderIsTheWholeBinaryIsFound() {
+        RawTbf headerOnly = new RawTbf().main(0, 0, 1024).kernelVersion(2, 0).packageName("hdr");
+        int headerSize = headerOnly.header().length;
+        int at = board.writeImage(headerOnly.totalSize(headerSize).header());
+
+        List<ProcessLoader.Outcome> outcomes = loadFrom(at, headerSize);
+
+        assertThat(outcomes).singleElement().isEqualTo(new ProcessLoader.Outcome.NotLoaded(at, "hdr",
+                new ProcessLoadError.NoCodeForBinary("hdr")));
+    }
+
+    /** Loads from {@code [flashStart, flashStart + flashLength)} with no code for any binary. */
+    private List<ProcessLoader.Outcome> loadFrom(int flashStart, int flashLength) {
+        return ProcessLoader.loadProcesses(board.kernel(), board.chip(), flashStart, flashLength,
+                TestBoard.APPS_RAM_START, TestBoard.APPS_RAM_SIZE, FaultPolicies.stop(),
+                (header, start, length) -> Optional.empty(), Capability.processManagement());
+    }
+
+    /** The header size of a {@link TestBoard} image with a FixedAddresses TLV. */
+    private static int builderHeaderSize(String name) {
+        return new TbfImageBuilder(name).kernelVersion(2, 0).fixedAddresses(-1, 0).header(0).length;
     }
 
     @Test

@@ -93,12 +93,21 @@ class TbfParserTests {
     }
 
     @ParameterizedTest(name = "header size {0}, total size {1}")
-    @CsvSource({"64, 32", "15, 1024", "0, 1024"})
+    @CsvSource({"64, 32", "17, 16", "15, 1024", "15, 15", "0, 1024"})
     void impossibleHeaderLengthsAreAnInvalidHeader(int headerSize, int totalSize) {
         byte[] first8 = RawTbf.le(8).putShort((short) 2).putShort((short) headerSize).putInt(totalSize).array();
 
         assertThat(TbfParser.parseTbfHeaderLengths(first8).unwrapErr())
                 .isEqualTo(new TbfParseError.InvalidHeader(totalSize));
+    }
+
+    @ParameterizedTest(name = "header size {0}, total size {1}")
+    @CsvSource({"16, 16", "16, 17", "40, 40"})
+    void aHeaderOfAtLeastTheBaseSizeThatFitsInTheBinaryHasValidLengths(int headerSize, int totalSize) {
+        byte[] first8 = RawTbf.le(8).putShort((short) 2).putShort((short) headerSize).putInt(totalSize).array();
+
+        assertThat(TbfParser.parseTbfHeaderLengths(first8).unwrap())
+                .isEqualTo(new TbfParser.Lengths(2, headerSize, totalSize));
     }
 
     @Test
@@ -120,6 +129,14 @@ class TbfParserTests {
         fixChecksum(cut);
 
         assertThat(parse(cut).unwrapErr()).isEqualTo(new TbfParseError.NotEnoughFlash());
+    }
+
+    @Test
+    void aZeroLengthTlvThatEndsExactlyAtTheEndOfTheHeaderIsAccepted() {
+        byte[] header = new RawTbf().main(0, 0, 512).tlv(0x77, new byte[0]).header();
+
+        assertThat(header).hasSize(16 + 16 + 4);
+        assertThat(parse(header).unwrap().minimumAppRamSize()).isEqualTo(512);
     }
 
     @Test
@@ -202,6 +219,99 @@ class TbfParserTests {
     }
 
     @Test
+    void exactlyAsManyWriteableFlashRegionsAsTheKernelKeepsAreAccepted() {
+        int[] eight = new int[16];
+        for (int i = 0; i < 8; i++) {
+            eight[2 * i] = 0x100 * (i + 1);
+            eight[2 * i + 1] = 0x10;
+        }
+
+        TbfHeader h = parse(new RawTbf().main(0, 0, 0).writeableFlashRegions(eight).header()).unwrap();
+
+        assertThat(h.writeableFlashRegions()).hasSize(TbfParser.MAX_WRITEABLE_FLASH_REGIONS)
+                .startsWith(new TbfHeader.WriteableFlashRegion(0x100, 0x10))
+                .endsWith(new TbfHeader.WriteableFlashRegion(0x800, 0x10));
+    }
+
+    @Test
+    void aPermissionsTlvListingNoDriversIsAcceptedAndGrantsNothing() {
+        TbfHeader h = parse(new RawTbf().main(0, 0, 0).tlv(6, permissions(0, 0, 0)).header()).unwrap();
+
+        assertThat(h.permissions()).contains(List.of());
+        assertThat(h.commandPermissions(0x2, 0)).isEqualTo(CommandPermissions.NO_PERMS_THIS_DRIVER);
+    }
+
+    @ParameterizedTest(name = "length {0}")
+    @CsvSource({"0", "1"})
+    void aPermissionsTlvTooShortToHoldItsCountIsABadTlvEntry(int length) {
+        byte[] header = new RawTbf().main(0, 0, 0).tlv(6, new byte[length]).header();
+
+        assertThat(parse(header).unwrapErr()).isEqualTo(new TbfParseError.BadTlvEntry(TbfHeader.TLV_PERMISSIONS));
+    }
+
+    @ParameterizedTest(name = "{0} entries")
+    @CsvSource({"1", "2", "16"})
+    void aPermissionsTlvExactlyLongEnoughForItsEntriesIsAccepted(int count) {
+        byte[] header = new RawTbf().main(0, 0, 0).tlv(6, permissions(count, count, 0)).header();
+
+        TbfHeader h = parse(header).unwrap();
+
+        assertThat(h.permissions()).hasValueSatisfying(perms -> assertThat(perms).hasSize(count));
+        assertThat(h.commandPermissions(0x100 + count - 1, count - 1))
+                .isEqualTo(new CommandPermissions.Mask(1L << (count - 1)));
+    }
+
+    @ParameterizedTest(name = "{0} entries")
+    @CsvSource({"1", "2", "16"})
+    void aPermissionsTlvOneByteShortOfItsDeclaredEntriesIsABadTlvEntry(int count) {
+        byte[] header = new RawTbf().main(0, 0, 0).tlv(6, permissions(count, count, -1)).header();
+
+        assertThat(parse(header).unwrapErr()).isEqualTo(new TbfParseError.BadTlvEntry(TbfHeader.TLV_PERMISSIONS));
+    }
+
+    @Test
+    void oneMorePermissionThanTheKernelKeepsIsTooManyEntries() {
+        int count = TbfParser.MAX_PERMISSIONS + 1;
+        byte[] header = new RawTbf().main(0, 0, 0).tlv(6, permissions(count, count, 0)).header();
+
+        assertThat(parse(header).unwrapErr())
+                .isEqualTo(new TbfParseError.TooManyEntries(TbfHeader.TLV_PERMISSIONS));
+    }
+
+    @Test
+    void theStickyFlagIsBitOneAndOnlyAnAppCanBeSticky() {
+        TbfHeader stickyApp = parse(new RawTbf().flags(0b11).main(0, 0, 0).header()).unwrap();
+        TbfHeader stickyDisabledApp = parse(new RawTbf().flags(0b10).main(0, 0, 0).header()).unwrap();
+        TbfHeader plainApp = parse(new RawTbf().flags(0b01).main(0, 0, 0).header()).unwrap();
+        TbfHeader stickyPadding = parse(new RawTbf().flags(0b11).header()).unwrap();
+
+        assertThat(stickyApp.sticky()).isTrue();
+        assertThat(stickyApp.enabled()).isTrue();
+        assertThat(stickyDisabledApp.sticky()).isTrue();
+        assertThat(stickyDisabledApp.enabled()).isFalse();
+        assertThat(plainApp.sticky()).isFalse();
+        assertThat(stickyPadding.sticky()).isFalse();
+        assertThat(stickyPadding.enabled()).isFalse();
+    }
+
+    @Test
+    void theProtectedRegionOfAMainTlvBinaryIsItsHeaderPlusItsProtectedTrailer() {
+        TbfHeader h = parse(new RawTbf().main(8, 64, 0).header()).unwrap();
+
+        assertThat(h.protectedSize()).isEqualTo(h.headerSize() + 64);
+        assertThat(h.appStartOffset()).isEqualTo(h.headerSize() + 64);
+        assertThat(h.initFunctionOffset()).isEqualTo(h.headerSize() + 8);
+    }
+
+    @Test
+    void paddingHasNoProtectedRegion() {
+        TbfHeader h = parse(new RawTbf().totalSize(4096).header()).unwrap();
+
+        assertThat(h.protectedSize()).isZero();
+        assertThat(h.initFunctionOffset()).isZero();
+    }
+
+    @Test
     void fixedAddressesOfAllOnesMeanNoFixedAddress() {
         TbfHeader h = parse(new RawTbf().main(0, 0, 0).fixedAddresses(-1, -1).header()).unwrap();
 
@@ -234,6 +344,19 @@ class TbfParserTests {
         assertThat(List.of(new TbfImageBuilder("a").enabled(false).build()))
                 .allSatisfy(image -> assertThat(parse(headerOf(image)).unwrap().enabled()).isFalse());
         assertThat(Optional.of(new TbfImageBuilder("a").build()[100])).contains((byte) 0xFF);
+    }
+
+    /**
+     * A Permissions TLV value declaring {@code declared} entries and holding {@code present} of them (entry
+     * {@code i}: driver {@code 0x100 + i}, offset {@code i}, mask {@code 1 << i}), {@code extraBytes} longer or
+     * shorter.
+     */
+    private static byte[] permissions(int declared, int present, int extraBytes) {
+        java.nio.ByteBuffer b = RawTbf.le(2 + 16 * present + Math.max(0, extraBytes)).putShort((short) declared);
+        for (int i = 0; i < present; i++) {
+            b.putInt(0x100 + i).putInt(i).putLong(1L << i);
+        }
+        return Arrays.copyOf(b.array(), 2 + 16 * present + extraBytes);
     }
 
     private static void fixChecksum(byte[] header) {
