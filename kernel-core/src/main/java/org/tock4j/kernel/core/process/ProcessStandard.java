@@ -218,23 +218,27 @@ public final class ProcessStandard implements Process {
                 memoryLen, appBreak, initAddr));
     }
 
-    /** Tock's {@code reset}: a new identifier, a fresh memory layout and the init function queued. */
-    private Result<Void, ErrorCode> reset() {
+    /**
+     * Tock's {@code reset}: a new identifier, a fresh memory layout and the init function queued. If the MPU cannot
+     * cover the process again or its architecture cannot initialise it, the process stays terminated (Tock's
+     * callers drop reset's error code too).
+     */
+    private void reset() {
         int oldIndex = processId.rawIndex();
         processId = ProcessId.newExternal(kernel, kernel.createProcessIdentifier(), oldIndex,
                 Capability.externalProcess());
         debug.reset();
-        // The old code and grants went when the process terminated (discard, grantPtrsReset). A restarted process also starts from
-        // zeroed RAM: neither its earlier life's data nor the kernel's old grants (saved upcalls and allows) can
-        // be read back once its break grows over them. Tock leaves this to the process's own runtime; here it is
-        // an isolation guarantee.
+        // The old code and grants went when the process terminated (discard, grantPtrsReset). A restarted
+        // process also starts from zeroed RAM: neither its earlier life's data nor the kernel's old grants (saved
+        // upcalls and allows) can be read back once its break grows over them. Tock leaves this to the process's
+        // own runtime; here it is an isolation guarantee.
         memory.fill(memoryStart, memoryLen, (byte) 0);
 
         MpuConfig config = mpuConfig;
         chip.mpu().resetConfig(config);
         if (chip.mpu().allocateRegion(flashStart, flashLen, flashLen, Permissions.ReadExecuteOnly, config)
                 .isEmpty()) {
-            return Result.err(ErrorCode.FAIL);
+            return;
         }
         int minProcessMemorySize = boundary.initialProcessAppBrkSize();
         int grantPtrsOffset = kernel.getGrantCountAndFinalize() * GRANT_POINTER_ENTRY_SIZE;
@@ -242,7 +246,7 @@ public final class ProcessStandard implements Process {
         var appMpuMem = chip.mpu().allocateAppMemoryRegion(memoryStart, memoryLen, memoryLen, minProcessMemorySize,
                 initialKernelMemorySize, Permissions.ReadWriteOnly, config);
         if (appMpuMem.isEmpty()) {
-            return Result.err(ErrorCode.NOMEM);
+            return;
         }
         int start = appMpuMem.get().start();
         int len = appMpuMem.get().size();
@@ -250,11 +254,11 @@ public final class ProcessStandard implements Process {
         kernelMemoryBreak = start + len - initialKernelMemorySize;
         allowHighWaterMark = start;
         if (!boundary.initializeProcess(start, appBreak)) {
-            return Result.err(ErrorCode.RESERVE);
+            return;
         }
         restartCount++;
         state = State.YIELDED;
-        return enqueueTask(initFunctionTask());
+        tasks.enqueue(initFunctionTask());
     }
 
     // ---------------------------------------------------------------- identity
@@ -406,7 +410,6 @@ public final class ProcessStandard implements Process {
         if (!(state instanceof State.Terminated)) {
             return;
         }
-        // A reset that fails leaves the process terminated (Tock drops the error too).
         reset();
     }
 

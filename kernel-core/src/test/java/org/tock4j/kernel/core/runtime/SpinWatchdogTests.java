@@ -8,9 +8,12 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ObjIntConsumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.tock4j.kernel.core.KernelConfig;
 import org.tock4j.kernel.core.process.FaultPolicies;
 import org.tock4j.kernel.core.process.ProcessStandard;
@@ -20,6 +23,7 @@ import org.tock4j.kernel.core.testing.TestBoard;
 import org.tock4j.kernel.core.testing.TestDriver;
 import org.tock4j.kernel.process.State;
 import org.tock4j.kernel.syscall.CommandReturn;
+import org.tock4j.userland.Syscalls;
 
 /**
  * The spin watchdog: app code that runs past it without reaching a preemption point is faulted as spinning, and
@@ -188,5 +192,41 @@ class SpinWatchdogTests {
         release.set(true);
         ((Thread) log.getFirst()).join(5_000);
         assertThat(log).contains("unwound");
+    }
+
+    /** The last preemption point an app reaches before it spins. */
+    enum LastPreemptionPoint {
+        READ8((sys, ram) -> sys.memory().read8(ram)),
+        WRITE8((sys, ram) -> sys.memory().write8(ram, (byte) 1)),
+        READ32((sys, ram) -> sys.memory().read32(ram)),
+        WRITE32((sys, ram) -> sys.memory().write32(ram, 1)),
+        READ((sys, ram) -> sys.memory().read(ram, new byte[4], 0, 4)),
+        WRITE((sys, ram) -> sys.memory().write(ram, new byte[4], 0, 4)),
+        BUSY((sys, ram) -> sys.busy(10)),
+        UPCALL_ADDRESS((sys, ram) -> sys.upcallAddress((a, b, c, d) -> { }));
+
+        private final ObjIntConsumer<Syscalls> reach;
+
+        LastPreemptionPoint(ObjIntConsumer<Syscalls> reach) {
+            this.reach = reach;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource
+    void appCodeIsWatchedAgainAfterEveryKindOfPreemptionPoint(LastPreemptionPoint point) {
+        board.faultPolicy(FaultPolicies.stop());
+        board.addApp(TestApps.app("spinner", sys -> {
+            int ram = TestApps.growAppMemory(sys, 64);
+            point.reach.accept(sys, ram);
+            while (!release.get()) {
+                Thread.onSpinWait();
+            }
+        }));
+        board.load();
+
+        board.runUntil(() -> board.process("spinner").getState() instanceof State.Faulted, 10);
+
+        assertThat(faultOf("spinner")).startsWith("spun for more than 150 ms");
     }
 }
